@@ -1,0 +1,5 @@
+package io.orderhub.engine;
+
+public final class EngineMain {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,3 @@
+package io.orderhub.engine.api;
+
+public record MessagePublished(long key, String tenantId) {}
