@@ -1,0 +1,11 @@
+package io.orderhub.engine.model;
+
+/** The event definition an event element carries. */
+public enum EventType {
+  NONE,
+  MESSAGE,
+  TIMER,
+  SIGNAL,
+  ERROR,
+  TERMINATE
+}

@@ -1,0 +1,37 @@
+package io.orderhub.engine.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One executable process of a deployed resource: its root node and an index of all elements by
+ * id. Immutable and shared by every instance of the process version.
+ */
+public record ExecutableProcess(
+    String bpmnProcessId,
+    String name,
+    ExecutableFlowNode root,
+    Map<String, ExecutableFlowNode> elements,
+    Map<String, ExecutableSequenceFlow> sequenceFlows) {
+
+  public ExecutableFlowNode element(String id) {
+    ExecutableFlowNode node = elements.get(id);
+    if (node == null) {
+      throw new IllegalStateException(
+          "Expected process '%s' to contain element '%s', but it does not"
+              .formatted(bpmnProcessId, id));
+    }
+    return node;
+  }
+
+  /** The none start event, or null when the process has none. */
+  public ExecutableFlowNode noneStartEvent() {
+    return startEvents(EventType.NONE).stream().findFirst().orElse(null);
+  }
+
+  public List<ExecutableFlowNode> startEvents(EventType eventType) {
+    return root.children().stream()
+        .filter(n -> n.type() == BpmnElementType.START_EVENT && n.eventType() == eventType)
+        .toList();
+  }
+}

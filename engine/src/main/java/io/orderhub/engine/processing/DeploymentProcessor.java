@@ -1,0 +1,170 @@
+package io.orderhub.engine.processing;
+
+import io.orderhub.engine.api.DeployCommand;
+import io.orderhub.engine.api.DeploymentResult;
+import io.orderhub.engine.api.DeploymentResult.DeployedProcess;
+import io.orderhub.engine.feel.Evaluation;
+import io.orderhub.engine.feel.FeelEvaluator;
+import io.orderhub.engine.model.EventType;
+import io.orderhub.engine.model.ExecutableFlowNode;
+import io.orderhub.engine.model.ExecutableProcess;
+import io.orderhub.engine.model.ProcessModelReader;
+import io.orderhub.engine.model.ProcessModelReader.ReadResult;
+import io.orderhub.engine.model.ValidationError;
+import io.orderhub.engine.record.EngineEvent.ProcessDeployed;
+import io.orderhub.engine.record.EngineEvent.TimerCanceled;
+import io.orderhub.engine.record.EngineEvent.TimerCreated;
+import io.orderhub.engine.state.ProcessDefinition;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Deploys BPMN resources. A deployment is accepted whole or rejected whole; a process whose
+ * resource bytes equal its latest version's keeps that version, changed bytes get the next one.
+ * Timer start events of the new latest version are scheduled, those of the version it replaces
+ * are cancelled.
+ */
+final class DeploymentProcessor {
+
+  private final ProcessModelReader reader;
+  private final FeelEvaluator feel;
+
+  DeploymentProcessor(ProcessModelReader reader, FeelEvaluator feel) {
+    this.reader = reader;
+    this.feel = feel;
+  }
+
+  DeploymentResult deploy(ProcessingContext ctx, DeployCommand command) {
+    if (command.resources() == null || command.resources().isEmpty()) {
+      throw Rejections.invalidArgument("Expected to deploy at least one resource, but none given");
+    }
+    List<ParsedResource> parsed = new ArrayList<>();
+    StringBuilder errors = new StringBuilder();
+    Set<String> processIds = new HashSet<>();
+    for (DeployCommand.Resource resource : command.resources()) {
+      String name = resource.name();
+      if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
+        errors.append("'%s': resource type is not supported (only BPMN: .bpmn, .xml)\n".formatted(name));
+        continue;
+      }
+      ReadResult result = reader.read(resource.content());
+      if (result.failed()) {
+        errors.append("'%s':\n".formatted(name));
+        for (ValidationError error : result.errors()) {
+          errors.append("- Element: %s\n    - ERROR: %s\n".formatted(error.elementId(), error.reason()));
+        }
+        continue;
+      }
+      for (ExecutableProcess process : result.processes()) {
+        if (!processIds.add(process.bpmnProcessId())) {
+          errors.append(
+              "'%s': duplicated process id '%s' in this deployment\n"
+                  .formatted(name, process.bpmnProcessId()));
+        }
+        for (ExecutableFlowNode start : process.startEvents(EventType.TIMER)) {
+          String failure = startTimer(ctx, start).failure();
+          if (failure != null) {
+            errors.append(
+                "'%s':\n- Element: %s\n    - ERROR: %s\n".formatted(name, start.id(), failure));
+          }
+        }
+      }
+      parsed.add(new ParsedResource(resource, result.processes(), checksum(resource.content())));
+    }
+    if (!errors.isEmpty()) {
+      throw Rejections.invalidArgument(
+          "Expected to deploy new resources, but encountered the following errors:\n%s",
+          errors.toString().stripTrailing());
+    }
+    String tenantId = command.tenantId();
+    long deploymentKey = ctx.nextKey();
+    List<DeployedProcess> deployed = new ArrayList<>();
+    for (ParsedResource resource : parsed) {
+      for (ExecutableProcess process : resource.processes()) {
+        Optional<ProcessDefinition> latest =
+            ctx.state().latestProcess(process.bpmnProcessId(), tenantId);
+        if (latest.isPresent() && latest.get().checksum().equals(resource.checksum())) {
+          ProcessDefinition same = latest.get();
+          deployed.add(
+              new DeployedProcess(
+                  same.bpmnProcessId(), same.version(), same.key(), same.resourceName(), tenantId));
+          continue;
+        }
+        int version = latest.map(p -> p.version() + 1).orElse(1);
+        long key = ctx.nextKey();
+        ctx.write(
+            new ProcessDeployed(
+                key,
+                deploymentKey,
+                process.bpmnProcessId(),
+                version,
+                resource.resource().name(),
+                resource.resource().content(),
+                resource.checksum(),
+                tenantId,
+                ctx.now()));
+        latest.ifPresent(previous -> cancelStartTimers(ctx, previous.key()));
+        scheduleStartTimers(ctx, key, process);
+        deployed.add(
+            new DeployedProcess(
+                process.bpmnProcessId(), version, key, resource.resource().name(), tenantId));
+      }
+    }
+    return new DeploymentResult(deploymentKey, tenantId, deployed);
+  }
+
+  private void cancelStartTimers(ProcessingContext ctx, long processDefinitionKey) {
+    ctx.state()
+        .startEventTimers(processDefinitionKey)
+        .forEach(timer -> ctx.write(new TimerCanceled(timer.key())));
+  }
+
+  private void scheduleStartTimers(ProcessingContext ctx, long processDefinitionKey, ExecutableProcess process) {
+    for (ExecutableFlowNode start : process.startEvents(EventType.TIMER)) {
+      TimerSchedule schedule = startTimer(ctx, start).schedule();
+      ctx.write(
+          new TimerCreated(
+              ctx.nextKey(),
+              -1,
+              -1,
+              processDefinitionKey,
+              start.id(),
+              schedule.dueDate(),
+              schedule.repetitions(),
+              schedule.interval()));
+    }
+  }
+
+  /** A start timer has no instance variables: its expression is evaluated without any. */
+  private StartTimer startTimer(ProcessingContext ctx, ExecutableFlowNode start) {
+    Evaluation value = feel.evaluate(start.timer().expression(), Map.of());
+    if (value.failed()) {
+      return new StartTimer(null, value.failure());
+    }
+    try {
+      return new StartTimer(TimerSchedule.of(start.timer().kind(), value.value(), ctx.now()), null);
+    } catch (IllegalArgumentException e) {
+      return new StartTimer(null, e.getMessage());
+    }
+  }
+
+  private record StartTimer(TimerSchedule schedule, String failure) {}
+
+  private static String checksum(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Expected SHA-256 to be available, but it is not", e);
+    }
+  }
+
+  private record ParsedResource(
+      DeployCommand.Resource resource, List<ExecutableProcess> processes, String checksum) {}
+}

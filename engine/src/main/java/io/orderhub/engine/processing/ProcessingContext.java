@@ -1,0 +1,90 @@
+package io.orderhub.engine.processing;
+
+import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.state.EngineState;
+import io.orderhub.engine.state.EventApplier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One batch: the events a command produces, the follow-up steps it schedules and what must happen
+ * once the batch is durable. Events are applied to the state as they are written, so later steps
+ * of the same batch see them.
+ *
+ * <p>Not thread-safe: lives on the processing thread for one command.
+ */
+final class ProcessingContext {
+
+  private final EngineState state;
+  private final EventApplier applier;
+  private final KeyGenerator keys;
+  private final long now;
+  private final List<EngineEvent> events = new ArrayList<>();
+  private final Deque<Runnable> followUps = new ArrayDeque<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
+  private boolean jobsBecameActivatable;
+
+  ProcessingContext(EngineState state, EventApplier applier, KeyGenerator keys, long now) {
+    this.state = state;
+    this.applier = applier;
+    this.keys = keys;
+    this.now = now;
+  }
+
+  EngineState state() {
+    return state;
+  }
+
+  /** The engine clock's time when the batch started; every event of the batch shares it. */
+  long now() {
+    return now;
+  }
+
+  long nextKey() {
+    return keys.next();
+  }
+
+  void write(EngineEvent event) {
+    applier.apply(event);
+    events.add(event);
+    switch (event) {
+      case EngineEvent.JobCreated ignored -> jobsBecameActivatable = true;
+      case EngineEvent.JobRecurred ignored -> jobsBecameActivatable = true;
+      case EngineEvent.JobTimedOut ignored -> jobsBecameActivatable = true;
+      case EngineEvent.JobYielded ignored -> jobsBecameActivatable = true;
+      case EngineEvent.JobFailed failed when failed.retries() > 0 && failed.recurAt() == 0 ->
+          jobsBecameActivatable = true;
+      default -> {}
+    }
+  }
+
+  /** Runs a step after the current one, in the same batch (keeps deep processes off the stack). */
+  void followUp(Runnable step) {
+    followUps.addLast(step);
+  }
+
+  void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  void drainFollowUps() {
+    Runnable next;
+    while ((next = followUps.pollFirst()) != null) {
+      next.run();
+    }
+  }
+
+  List<EngineEvent> events() {
+    return events;
+  }
+
+  List<Runnable> afterCommitActions() {
+    return afterCommit;
+  }
+
+  boolean jobsBecameActivatable() {
+    return jobsBecameActivatable;
+  }
+}

@@ -1,0 +1,217 @@
+package io.orderhub.engine.record;
+
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.orderhub.engine.model.BpmnElementType;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything that happened in the engine, in past tense. Engine state changes only by applying
+ * these events, so replaying the journal rebuilds the state exactly. A released event's meaning
+ * never changes: add a new event instead.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "@event")
+public sealed interface EngineEvent {
+
+  /** The key of the entity the event is about. */
+  long key();
+
+  // ---- deployment
+
+  record ProcessDeployed(
+      long key,
+      long deploymentKey,
+      String bpmnProcessId,
+      int version,
+      String resourceName,
+      byte[] resource,
+      String checksum,
+      String tenantId,
+      long deployedAt)
+      implements EngineEvent {}
+
+  // ---- process instances and their elements
+
+  /**
+   * An element instance starts. For the process element, {@code businessId}, {@code tags} and
+   * {@code parentElementInstanceKey} describe the instance; for other elements they are empty.
+   */
+  record ElementActivating(
+      long key,
+      long processInstanceKey,
+      long flowScopeKey,
+      long processDefinitionKey,
+      String elementId,
+      BpmnElementType elementType,
+      String businessId,
+      Set<String> tags,
+      String tenantId)
+      implements EngineEvent {}
+
+  record ElementActivated(long key) implements EngineEvent {}
+
+  record ElementCompleting(long key) implements EngineEvent {}
+
+  record ElementCompleted(long key) implements EngineEvent {}
+
+  record ElementTerminating(long key) implements EngineEvent {}
+
+  record ElementTerminated(long key) implements EngineEvent {}
+
+  /** A token moves along a flow; a joining gateway keeps it until its join condition holds. */
+  record SequenceFlowTaken(
+      long key, long processInstanceKey, long flowScopeKey, String flowId, String targetId)
+      implements EngineEvent {}
+
+  // ---- variables
+
+  record VariableCreated(
+      long key, long scopeKey, long processInstanceKey, String name, Object value)
+      implements EngineEvent {}
+
+  record VariableUpdated(
+      long key, long scopeKey, long processInstanceKey, String name, Object value)
+      implements EngineEvent {}
+
+  // ---- jobs
+
+  record JobCreated(
+      long key,
+      long elementInstanceKey,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      int processDefinitionVersion,
+      String elementId,
+      String type,
+      int retries,
+      Map<String, String> customHeaders,
+      String tenantId)
+      implements EngineEvent {}
+
+  record JobActivated(long key, String worker, long deadline) implements EngineEvent {}
+
+  record JobCompleted(long key) implements EngineEvent {}
+
+  /** {@code recurAt} is 0 when the job is activatable again at once (or out of retries). */
+  record JobFailed(long key, int retries, String errorMessage, long recurAt)
+      implements EngineEvent {}
+
+  /** The retry back-off of a failed job elapsed: it is activatable again. */
+  record JobRecurred(long key) implements EngineEvent {}
+
+  record JobTimedOut(long key) implements EngineEvent {}
+
+  /** A pushed job could not be handed to its stream: it is activatable again. */
+  record JobYielded(long key) implements EngineEvent {}
+
+  record JobRetriesUpdated(long key, int retries) implements EngineEvent {}
+
+  record JobTimeoutUpdated(long key, long deadline) implements EngineEvent {}
+
+  record JobErrorThrown(long key, String errorCode, String errorMessage) implements EngineEvent {}
+
+  record JobCanceled(long key) implements EngineEvent {}
+
+  // ---- messages
+
+  record MessagePublished(
+      long key,
+      String name,
+      String correlationKey,
+      long deadline,
+      String messageId,
+      Map<String, Object> variables,
+      String tenantId)
+      implements EngineEvent {}
+
+  record MessageExpired(long key) implements EngineEvent {}
+
+  /** An element instance waits for a message ({@code catchElementId} is the catching event). */
+  record MessageSubscriptionOpened(
+      long key,
+      long elementInstanceKey,
+      long processInstanceKey,
+      String bpmnProcessId,
+      String messageName,
+      String correlationKey,
+      String catchElementId,
+      String tenantId)
+      implements EngineEvent {}
+
+  record MessageSubscriptionClosed(long key) implements EngineEvent {}
+
+  /**
+   * A message reached a waiting subscription (and so its process instance), or started a process
+   * ({@code key} is then the started instance and subscriptionKey -1).
+   */
+  record MessageCorrelated(
+      long key,
+      long subscriptionKey,
+      long messageKey,
+      long processInstanceKey,
+      String bpmnProcessId,
+      String correlationKey)
+      implements EngineEvent {}
+
+  // ---- timers
+
+  /**
+   * A timer of a waiting element, or of a timer start event ({@code elementInstanceKey} -1).
+   * {@code repetitions} counts the cycles still to come after this one, -1 for unbounded.
+   */
+  record TimerCreated(
+      long key,
+      long elementInstanceKey,
+      long processInstanceKey,
+      long processDefinitionKey,
+      String targetElementId,
+      long dueDate,
+      int repetitions,
+      String cycleInterval)
+      implements EngineEvent {}
+
+  record TimerTriggered(long key) implements EngineEvent {}
+
+  record TimerCanceled(long key) implements EngineEvent {}
+
+  // ---- signals
+
+  record SignalSubscriptionOpened(
+      long key,
+      long elementInstanceKey,
+      long processInstanceKey,
+      String signalName,
+      String catchElementId,
+      String tenantId)
+      implements EngineEvent {}
+
+  record SignalSubscriptionClosed(long key) implements EngineEvent {}
+
+  record SignalBroadcasted(
+      long key, String signalName, Map<String, Object> variables, String tenantId)
+      implements EngineEvent {}
+
+  // ---- incidents
+
+  /**
+   * An element or job cannot go on. {@code failedStep} says what resolving retries: ACTIVATE or
+   * COMPLETE of the element, or the JOB (which goes on once its retries are raised).
+   */
+  record IncidentCreated(
+      long key,
+      String errorType,
+      String errorMessage,
+      long processInstanceKey,
+      long elementInstanceKey,
+      String elementId,
+      long jobKey,
+      long processDefinitionKey,
+      String bpmnProcessId,
+      String tenantId,
+      String failedStep,
+      long createdAt)
+      implements EngineEvent {}
+
+  record IncidentResolved(long key) implements EngineEvent {}
+}
