@@ -1,5 +1,64 @@
 package io.orderhub.engine;
 
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
+ * [--rest-port P]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT.
+ * SIGTERM closes it cleanly (gateways first, then a final snapshot and a flushed journal).
+ */
 public final class EngineMain {
-  public static void main(String[] args) {}
+
+  private EngineMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String dataDir = env("ENGINE_DATA_DIR", "data/engine");
+    int grpcPort = Integer.parseInt(env("ENGINE_GRPC_PORT", "" + EngineConfig.DEFAULT_GRPC_PORT));
+    int restPort = Integer.parseInt(env("ENGINE_REST_PORT", "" + EngineConfig.DEFAULT_REST_PORT));
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (value == null && !name.equals("--help")) {
+        if (i + 1 >= args.length) {
+          usage("missing value for " + name);
+        }
+        value = args[++i];
+      }
+      switch (name) {
+        case "--data-dir" -> dataDir = value;
+        case "--grpc-port" -> grpcPort = Integer.parseInt(value);
+        case "--rest-port" -> restPort = Integer.parseInt(value);
+        case "--help" -> usage(null);
+        default -> usage("unknown option " + name);
+      }
+    }
+    EngineConfig config = EngineConfig.defaults(Path.of(dataDir)).withPorts(grpcPort, restPort);
+    Engine engine = Engine.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  engine.close();
+                  stopped.countDown();
+                },
+                "engine-shutdown"));
+    stopped.await();
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private static void usage(String problem) {
+    if (problem != null) {
+      System.err.println("engine: " + problem);
+    }
+    System.err.println(
+        "usage: java -jar engine.jar [--data-dir DIR] [--grpc-port PORT] [--rest-port PORT]");
+    System.exit(problem == null ? 0 : 2);
+  }
 }

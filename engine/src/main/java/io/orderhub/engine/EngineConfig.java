@@ -1,0 +1,41 @@
+package io.orderhub.engine;
+
+import io.orderhub.engine.clock.EngineClock;
+import java.nio.file.Path;
+
+/**
+ * How to run an engine. Ports 0 pick free ports; a negative port disables that gateway.
+ *
+ * @param snapshotEveryBatches how many batches between snapshots (bounds recovery time)
+ * @param fsync false only for throwaway runs: acknowledged commands may then be lost on a crash
+ */
+public record EngineConfig(
+    Path dataDir,
+    int grpcPort,
+    int restPort,
+    EngineClock clock,
+    long snapshotEveryBatches,
+    boolean fsync,
+    int inboxCapacity) {
+
+  public static final int DEFAULT_GRPC_PORT = 26500;
+  public static final int DEFAULT_REST_PORT = 8080;
+
+  public static EngineConfig defaults(Path dataDir) {
+    return new EngineConfig(
+        dataDir, DEFAULT_GRPC_PORT, DEFAULT_REST_PORT, EngineClock.system(), 50_000, true, 20_000);
+  }
+
+  public EngineConfig withPorts(int grpc, int rest) {
+    return new EngineConfig(dataDir, grpc, rest, clock, snapshotEveryBatches, fsync, inboxCapacity);
+  }
+
+  public EngineConfig withClock(EngineClock newClock) {
+    return new EngineConfig(
+        dataDir, grpcPort, restPort, newClock, snapshotEveryBatches, fsync, inboxCapacity);
+  }
+
+  public EngineConfig withSnapshotEveryBatches(long batches) {
+    return new EngineConfig(dataDir, grpcPort, restPort, clock, batches, fsync, inboxCapacity);
+  }
+}

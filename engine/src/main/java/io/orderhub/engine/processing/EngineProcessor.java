@@ -1,0 +1,544 @@
+package io.orderhub.engine.processing;
+
+import io.orderhub.engine.api.ActivateJobsCommand;
+import io.orderhub.engine.api.ActivatedJob;
+import io.orderhub.engine.api.CreateProcessInstanceCommand;
+import io.orderhub.engine.api.DeployCommand;
+import io.orderhub.engine.api.DeploymentResult;
+import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.api.EngineRejection;
+import io.orderhub.engine.api.EngineRejection.RejectionType;
+import io.orderhub.engine.api.JobStream;
+import io.orderhub.engine.api.JobStreamConsumer;
+import io.orderhub.engine.api.JobStreamRequest;
+import io.orderhub.engine.api.MessagePublished;
+import io.orderhub.engine.api.ProcessInstanceCreated;
+import io.orderhub.engine.api.PublishMessageCommand;
+import io.orderhub.engine.api.Topology;
+import io.orderhub.engine.clock.EngineClock;
+import io.orderhub.engine.feel.FeelEvaluator;
+import io.orderhub.engine.model.ProcessModelReader;
+import io.orderhub.engine.record.EventBatch;
+import io.orderhub.engine.record.EventBatchCodec;
+import io.orderhub.engine.state.EngineState;
+import io.orderhub.engine.state.EventApplier;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single writer: one thread takes commands from a bounded inbox, turns each into a batch of
+ * events (applied to the state as written), appends the batch to the journal and replies once the
+ * batch is durable. Time-driven work (timers, job deadlines, back-offs, message TTLs) and
+ * long-polling expiry run on the same thread between commands.
+ *
+ * <p>Thread-safety: every public method may be called from any thread.
+ */
+public final class EngineProcessor implements EngineApi, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineProcessor.class);
+  private static final Duration DEFAULT_LONG_POLL = Duration.ofSeconds(10);
+
+  private final EngineState state;
+  private final EventApplier applier;
+  private final KeyGenerator keys;
+  private final EventLog log;
+  private final EventBatchCodec codec = new EventBatchCodec();
+  private final EngineClock clock;
+  private final Topology topology;
+  private final BlockingQueue<Task> inbox;
+  private final DurabilityTracker durability = new DurabilityTracker();
+  private final List<BatchListener> listeners;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile boolean busy;
+  private final SnapshotPolicy snapshots;
+  private long batchesSinceSnapshot;
+
+  /** A unit of work for the processing thread; {@code abort} answers it if it never runs. */
+  private record Task(Runnable work, java.util.function.Consumer<Throwable> abort) {}
+
+  /**
+   * When and where to write snapshots: every {@code everyBatches} batches the state is encoded on
+   * the processing thread and handed to {@code sink} once its position is durable.
+   */
+  public record SnapshotPolicy(long everyBatches, SnapshotSink sink) {
+    public static SnapshotPolicy none() {
+      return new SnapshotPolicy(Long.MAX_VALUE, (position, bytes) -> {});
+    }
+  }
+
+  /** Stores a snapshot; called off the processing thread, after the position is durable. */
+  @FunctionalInterface
+  public interface SnapshotSink {
+    void write(long position, byte[] state);
+  }
+
+  private final DeploymentProcessor deployments;
+  private final ProcessInstanceProcessor instances;
+  private final JobProcessor jobs;
+  private final JobActivator activator = new JobActivator();
+  private final JobDispatcher dispatcher;
+  private final MessageProcessor messages;
+  private final SignalProcessor signals;
+  private final IncidentProcessor incidentProcessor;
+  private final VariableProcessor variableProcessor;
+  private final DueWorkProcessor dueWork;
+  private final ResultWaiters waiters = new ResultWaiters();
+
+  /** Told about every batch once it is durable: exporters, metrics, test record logs. */
+  @FunctionalInterface
+  public interface BatchListener {
+    void committed(long position, EventBatch batch);
+  }
+
+  public EngineProcessor(
+      EngineState state,
+      EventLog log,
+      EngineClock clock,
+      FeelEvaluator feel,
+      ProcessModelReader reader,
+      Topology topology,
+      int inboxCapacity,
+      List<BatchListener> listeners,
+      SnapshotPolicy snapshots) {
+    this.snapshots = snapshots;
+    this.state = state;
+    this.applier = new EventApplier(state);
+    this.keys = new KeyGenerator(state);
+    this.log = log;
+    this.clock = clock;
+    this.topology = topology;
+    this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
+    this.listeners = List.copyOf(listeners);
+    durability.appended(state.position());
+    durability.durable(state.position());
+
+    VariableBehavior variables = new VariableBehavior(feel);
+    IncidentBehavior incidents = new IncidentBehavior();
+    ElementTransitions transitions = new ElementTransitions(variables, incidents);
+    MessageCorrelator correlator = new MessageCorrelator();
+    CatchEventBehavior catchEvents = new CatchEventBehavior(variables, correlator);
+    CatchTrigger trigger = new CatchTrigger(transitions, catchEvents, variables);
+    ProcessInstanceStarter starter = new ProcessInstanceStarter(transitions, variables);
+    correlator.wire(trigger, starter);
+    ErrorBehavior errors = new ErrorBehavior(incidents);
+    ElementBehaviors.registerAll(
+        transitions,
+        variables,
+        incidents,
+        new JobBehavior(variables, incidents),
+        catchEvents,
+        trigger,
+        errors,
+        waiters);
+    this.deployments = new DeploymentProcessor(reader, feel);
+    this.instances = new ProcessInstanceProcessor(starter, transitions, waiters);
+    this.jobs = new JobProcessor(transitions, trigger, variables, incidents, errors);
+    this.dispatcher = new JobDispatcher(activator, this::yieldJob);
+    this.messages = new MessageProcessor(correlator);
+    this.signals = new SignalProcessor(trigger, starter);
+    this.incidentProcessor = new IncidentProcessor(transitions);
+    this.variableProcessor = new VariableProcessor(variables);
+    this.dueWork = new DueWorkProcessor(trigger, starter);
+
+    clock.onAdvance(this::wakeUp);
+    this.thread = new Thread(this::run, "engine-processor");
+  }
+
+  public EngineProcessor start() {
+    thread.start();
+    return this;
+  }
+
+  // ---- EngineApi
+
+  @Override
+  public Topology topology() {
+    return topology;
+  }
+
+  @Override
+  public CompletableFuture<DeploymentResult> deploy(DeployCommand command) {
+    return submit(ctx -> deployments.deploy(ctx, command));
+  }
+
+  @Override
+  public CompletableFuture<ProcessInstanceCreated> createProcessInstance(
+      CreateProcessInstanceCommand command) {
+    if (!command.awaitCompletion()) {
+      return submit(ctx -> instances.create(ctx, command));
+    }
+    CompletableFuture<ProcessInstanceCreated> result = new CompletableFuture<>();
+    CompletableFuture<ProcessInstanceCreated> created =
+        submit(
+            ctx -> {
+              ProcessInstanceCreated instance = instances.create(ctx, command);
+              waiters.await(new ResultWaiters.Waiter(instance, command.fetchVariables(), result));
+              return instance;
+            });
+    created.whenComplete(
+        (instance, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          }
+        });
+    if (command.requestTimeout() != null && !command.requestTimeout().isZero()) {
+      result
+          .orTimeout(command.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+          .exceptionally(
+              failure -> {
+                created.thenAccept(
+                    instance -> execute(() -> waiters.drop(instance.processInstanceKey())));
+                return null;
+              });
+    }
+    return result;
+  }
+
+  @Override
+  public CompletableFuture<Void> cancelProcessInstance(long processInstanceKey) {
+    return submitVoid(ctx -> instances.cancel(ctx, processInstanceKey));
+  }
+
+  @Override
+  public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobsCommand command) {
+    if (command.type() == null || command.type().isBlank()) {
+      return CompletableFuture.failedFuture(
+          new EngineRejection(RejectionType.INVALID_ARGUMENT, "Expected a job type, but none given"));
+    }
+    if (command.maxJobs() < 1) {
+      return CompletableFuture.failedFuture(
+          new EngineRejection(
+              RejectionType.INVALID_ARGUMENT,
+              "Expected to activate at least one job, but maxJobsToActivate was "
+                  + command.maxJobs()));
+    }
+    CompletableFuture<List<ActivatedJob>> result = new CompletableFuture<>();
+    CompletableFuture<List<ActivatedJob>> immediate =
+        submit(
+            ctx -> {
+              List<ActivatedJob> activated =
+                  activator.activate(
+                      ctx,
+                      command.type(),
+                      command.worker(),
+                      command.timeout().toMillis(),
+                      command.maxJobs(),
+                      command.fetchVariables(),
+                      command.tenantIds());
+              Duration wait =
+                  command.requestTimeout() == null ? DEFAULT_LONG_POLL : command.requestTimeout();
+              if (activated.isEmpty() && !wait.isNegative() && !wait.isZero()) {
+                dispatcher.addPending(
+                    new JobDispatcher.PendingActivation(
+                        command, result, System.nanoTime() + wait.toNanos()));
+                return null;
+              }
+              return activated;
+            });
+    immediate.whenComplete(
+        (jobs, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          } else if (jobs != null) {
+            result.complete(jobs);
+          }
+        });
+    return result;
+  }
+
+  @Override
+  public JobStream openJobStream(JobStreamRequest request, JobStreamConsumer consumer) {
+    JobDispatcher.Stream stream = new JobDispatcher.Stream(request, consumer);
+    execute(() -> dispatcher.addStream(stream));
+    submit(
+        ctx -> {
+          dispatcher.dispatch(ctx);
+          return null;
+        });
+    return () -> execute(() -> dispatcher.removeStream(stream));
+  }
+
+  @Override
+  public CompletableFuture<Void> completeJob(long jobKey, Map<String, Object> variables) {
+    return submitVoid(ctx -> jobs.complete(ctx, jobKey, variables));
+  }
+
+  @Override
+  public CompletableFuture<Void> failJob(
+      long jobKey,
+      int retries,
+      String errorMessage,
+      Duration retryBackoff,
+      Map<String, Object> variables) {
+    long backoff = retryBackoff == null ? 0 : retryBackoff.toMillis();
+    return submitVoid(ctx -> jobs.fail(ctx, jobKey, retries, errorMessage, backoff, variables));
+  }
+
+  @Override
+  public CompletableFuture<Void> throwError(
+      long jobKey, String errorCode, String errorMessage, Map<String, Object> variables) {
+    return submitVoid(ctx -> jobs.throwError(ctx, jobKey, errorCode, errorMessage, variables));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateJobRetries(long jobKey, int retries) {
+    return submitVoid(ctx -> jobs.updateRetries(ctx, jobKey, retries));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateJobTimeout(long jobKey, Duration timeout) {
+    return submitVoid(ctx -> jobs.updateTimeout(ctx, jobKey, timeout.toMillis()));
+  }
+
+  @Override
+  public CompletableFuture<MessagePublished> publishMessage(PublishMessageCommand command) {
+    return submit(ctx -> messages.publish(ctx, command));
+  }
+
+  @Override
+  public CompletableFuture<Void> resolveIncident(long incidentKey) {
+    return submitVoid(ctx -> incidentProcessor.resolve(ctx, incidentKey));
+  }
+
+  @Override
+  public CompletableFuture<Long> setVariables(
+      long elementInstanceKey, Map<String, Object> variables, boolean local) {
+    return submit(ctx -> variableProcessor.set(ctx, elementInstanceKey, variables, local));
+  }
+
+  @Override
+  public CompletableFuture<Long> broadcastSignal(
+      String signalName, Map<String, Object> variables, String tenantId) {
+    return submit(ctx -> signals.broadcast(ctx, signalName, variables, tenantId));
+  }
+
+  // ---- reads for tests and tools (on the processing thread, answered at once)
+
+  /** Runs a read of the state on the processing thread. */
+  public <T> CompletableFuture<T> read(Function<EngineState, T> query) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    Runnable work =
+        () -> {
+          try {
+            future.complete(query.apply(state));
+          } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+          }
+        };
+    if (!enqueue(new Task(work, future::completeExceptionally))) {
+      future.completeExceptionally(backpressure());
+    }
+    return future;
+  }
+
+  /**
+   * True when no command is queued or running, nothing is due at the engine clock's now, and every
+   * batch is durable.
+   */
+  public boolean isIdle() {
+    return inbox.isEmpty()
+        && !busy
+        && durability.idle()
+        && read(s -> s.nextDueTime() > clock.millis()).join();
+  }
+
+  // ---- the loop
+
+  private void run() {
+    while (running) {
+      try {
+        Task task = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
+        busy = true;
+        if (task != null) {
+          task.work().run();
+        }
+        if (state.nextDueTime() <= clock.millis()) {
+          runBatch(
+              ctx -> {
+                dueWork.process(ctx);
+                return null;
+              },
+              null);
+        }
+        dispatcher.expirePending(System.nanoTime());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        LOG.error("Expected the processing loop to go on, but a step failed", e);
+      } finally {
+        busy = false;
+      }
+    }
+  }
+
+  private long waitMillis() {
+    long untilDue = state.nextDueTime() - clock.millis();
+    long untilPollExpiry =
+        TimeUnit.NANOSECONDS.toMillis(dispatcher.expirePending(System.nanoTime()) - System.nanoTime());
+    long wait = Math.min(Math.min(untilDue, untilPollExpiry), 1000);
+    return Math.max(0, wait);
+  }
+
+  private <R> CompletableFuture<R> submit(Function<ProcessingContext, R> command) {
+    CompletableFuture<R> future = new CompletableFuture<>();
+    if (!enqueue(new Task(() -> runBatch(command, future), future::completeExceptionally))) {
+      future.completeExceptionally(backpressure());
+    }
+    return future;
+  }
+
+  private CompletableFuture<Void> submitVoid(java.util.function.Consumer<ProcessingContext> command) {
+    return submit(
+        ctx -> {
+          command.accept(ctx);
+          return null;
+        });
+  }
+
+  private void execute(Runnable work) {
+    if (!enqueue(new Task(work, failure -> {}))) {
+      LOG.warn("Dropped an internal task: the inbox is full");
+    }
+  }
+
+  private boolean enqueue(Task task) {
+    return running && inbox.offer(task);
+  }
+
+  private void wakeUp() {
+    inbox.offer(new Task(() -> {}, failure -> {}));
+  }
+
+  private void yieldJob(long jobKey) {
+    submitVoid(ctx -> jobs.yield(ctx, jobKey));
+  }
+
+  private static EngineRejection backpressure() {
+    return new EngineRejection(
+        RejectionType.RESOURCE_EXHAUSTED,
+        "Expected to handle the request, but the engine's inbox is full (backpressure); retry later");
+  }
+
+  private <R> void runBatch(Function<ProcessingContext, R> command, CompletableFuture<R> future) {
+    long now = clock.millis();
+    ProcessingContext ctx = new ProcessingContext(state, applier, keys, now);
+    R result = null;
+    Throwable failure = null;
+    try {
+      result = command.apply(ctx);
+      ctx.drainFollowUps();
+      if (ctx.jobsBecameActivatable()) {
+        dispatcher.dispatch(ctx);
+      }
+    } catch (EngineRejection rejection) {
+      failure = rejection;
+      if (!ctx.events().isEmpty()) {
+        LOG.error(
+            "Expected a rejection before any event was written, but {} events were written",
+            ctx.events().size(),
+            rejection);
+      }
+    } catch (RuntimeException bug) {
+      LOG.error("Expected to process a command, but it failed", bug);
+      failure =
+          new EngineRejection(
+              RejectionType.INVALID_STATE, "Expected to process the command, but " + bug);
+    }
+    commit(ctx, now, future, result, failure);
+  }
+
+  private <R> void commit(
+      ProcessingContext ctx,
+      long now,
+      CompletableFuture<R> future,
+      R result,
+      Throwable failure) {
+    Runnable reply =
+        () -> {
+          ctx.afterCommitActions().forEach(Runnable::run);
+          if (future != null) {
+            if (failure != null) {
+              future.completeExceptionally(failure);
+            } else {
+              future.complete(result);
+            }
+          }
+        };
+    if (ctx.events().isEmpty()) {
+      durability.afterEverythingAppended(reply);
+      return;
+    }
+    EventBatch batch = new EventBatch(now, List.copyOf(ctx.events()));
+    long[] position = new long[1];
+    position[0] =
+        log.append(
+            codec.encode(batch),
+            () -> {
+              durability.durable(position[0]);
+              listeners.forEach(l -> l.committed(position[0], batch));
+            });
+    applier.appliedUpTo(position[0]);
+    durability.appended(position[0]);
+    durability.afterDurable(position[0], reply);
+    if (++batchesSinceSnapshot >= snapshots.everyBatches()) {
+      batchesSinceSnapshot = 0;
+      snapshotNow();
+    }
+  }
+
+  /** Encodes the state here, on its thread; the sink gets it once its position is durable. */
+  private void snapshotNow() {
+    long position = state.position();
+    byte[] bytes = new io.orderhub.engine.state.StateSnapshotCodec().encode(state);
+    durability.afterDurable(position, () -> snapshots.sink().write(position, bytes));
+  }
+
+  /**
+   * Stops taking commands, lets the running batch finish, and answers everything still waiting
+   * with UNAVAILABLE so no client hangs. A final snapshot is taken when {@code snapshot} is set.
+   */
+  public void close(boolean snapshot) {
+    if (!running) {
+      return;
+    }
+    if (snapshot) {
+      CompletableFuture<Void> taken = new CompletableFuture<>();
+      execute(
+          () -> {
+            snapshotNow();
+            taken.complete(null);
+          });
+      taken.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    }
+    running = false;
+    wakeUp();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    EngineRejection closing =
+        new EngineRejection(RejectionType.UNAVAILABLE, "The engine is shutting down");
+    dispatcher.failAllPending(closing);
+    waiters.all().forEach(w -> w.future().completeExceptionally(closing));
+    Task task;
+    while ((task = inbox.poll()) != null) {
+      task.abort().accept(closing);
+    }
+  }
+
+  @Override
+  public void close() {
+    close(false);
+  }
+}

@@ -1,0 +1,159 @@
+package io.orderhub.engine.testing;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.orderhub.engine.Engine;
+import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.clock.ControlledClock;
+import io.orderhub.engine.record.EngineEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Black-box test support: an embedded engine on free ports with a controlled clock, and the
+ * official client over REST (its default) and over gRPC. On failure the test's record log is
+ * printed.
+ */
+public abstract class EngineTestBase {
+
+  @TempDir protected Path dataDir;
+  protected Engine engine;
+  protected ControlledClock clock;
+  protected RecordLog records;
+  private final Map<Transport, CamundaClient> clients = new EnumMap<>(Transport.class);
+
+  @RegisterExtension
+  final TestWatcher printRecordsOnFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (records != null) {
+            System.err.println(context.getDisplayName() + " failed\n" + records.dump());
+          }
+        }
+      };
+
+  @BeforeEach
+  void startEngine() throws IOException {
+    clock = new ControlledClock(Instant.parse("2026-01-01T00:00:00Z"));
+    startEngineOn(dataDir);
+  }
+
+  protected void startEngineOn(Path dir) throws IOException {
+    records = new RecordLog();
+    engine = Engine.start(EngineConfig.defaults(dir).withPorts(0, 0).withClock(clock));
+    engine.addListener(records);
+  }
+
+  protected void restartEngine() throws IOException {
+    closeClients();
+    engine.close();
+    startEngineOn(dataDir);
+  }
+
+  @AfterEach
+  void stopEngine() {
+    closeClients();
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  private void closeClients() {
+    clients.values().forEach(CamundaClient::close);
+    clients.clear();
+  }
+
+  protected CamundaClient client(Transport transport) {
+    return clients.computeIfAbsent(
+        transport,
+        t ->
+            CamundaClient.newClientBuilder()
+                .applyEnvironmentVariableOverrides(false)
+                .restAddress(URI.create("http://localhost:" + engine.restPort()))
+                .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
+                .preferRestOverGrpc(t == Transport.REST)
+                .defaultRequestTimeout(Duration.ofSeconds(20))
+                .build());
+  }
+
+  protected DeploymentEvent deploy(Transport transport, BpmnModelInstance model) {
+    return client(transport)
+        .newDeployResourceCommand()
+        .addProcessModel(model, "process.bpmn")
+        .send()
+        .join();
+  }
+
+  protected ProcessInstanceEvent start(
+      Transport transport, String bpmnProcessId, Map<String, Object> variables) {
+    return client(transport)
+        .newCreateInstanceCommand()
+        .bpmnProcessId(bpmnProcessId)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join();
+  }
+
+  /** Activates exactly one job of the type, waiting (long polling) until there is one. */
+  protected ActivatedJob activateOne(Transport transport, String type) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      List<ActivatedJob> jobs =
+          client(transport)
+              .newActivateJobsCommand()
+              .jobType(type)
+              .maxJobsToActivate(1)
+              .requestTimeout(Duration.ofSeconds(5))
+              .send()
+              .join()
+              .getJobs();
+      if (!jobs.isEmpty()) {
+        return jobs.get(0);
+      }
+    }
+    throw new AssertionError("Expected a job of type '" + type + "', but none was activated");
+  }
+
+  protected void completeJob(Transport transport, String type, Map<String, Object> variables) {
+    ActivatedJob job = activateOne(transport, type);
+    client(transport).newCompleteCommand(job.getKey()).variables(variables).send().join();
+  }
+
+  protected EngineEvent.ElementCompleted awaitProcessCompleted(long processInstanceKey) {
+    return records.await(EngineEvent.ElementCompleted.class, e -> e.key() == processInstanceKey);
+  }
+
+  protected boolean completed(long elementInstanceKey) {
+    return records.events(EngineEvent.ElementCompleted.class).stream()
+        .anyMatch(e -> e.key() == elementInstanceKey);
+  }
+
+  protected Map<String, Object> variablesOf(long scopeKey) {
+    return engine.processor().read(s -> s.visibleVariables(scopeKey)).join();
+  }
+
+  protected static BpmnModelInstance oneTask(String processId, String jobType) {
+    return Bpmn.createExecutableProcess(processId)
+        .startEvent("start")
+        .serviceTask("task", t -> t.zeebeJobType(jobType))
+        .endEvent("end")
+        .done();
+  }
+}
