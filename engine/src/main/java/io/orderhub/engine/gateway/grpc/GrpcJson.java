@@ -1,0 +1,67 @@
+package io.orderhub.engine.gateway.grpc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Status;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The gateway protocol carries variables and custom headers as JSON documents inside strings; this
+ * reads them into the plain Java values {@link io.orderhub.engine.api.EngineApi} expects and writes
+ * results back.
+ */
+final class GrpcJson {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  private GrpcJson() {}
+
+  /**
+   * Reads a JSON object; an empty string means no variables (proto3 default).
+   *
+   * @throws io.grpc.StatusRuntimeException INVALID_ARGUMENT naming {@code field} when the text is
+   *     not a JSON object
+   */
+  static Map<String, Object> readObject(String field, String json) {
+    if (json == null || json.isBlank()) {
+      return Map.of();
+    }
+    final JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw invalid(field, "is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw invalid(field, "must be a JSON object, but was " + describe(node));
+    }
+    return MAPPER.convertValue(node, MAP);
+  }
+
+  /** Writes a map as a JSON object; null becomes "{}" so clients can always parse it. */
+  static String write(Map<String, ?> values) {
+    if (values == null || values.isEmpty()) {
+      return "{}";
+    }
+    try {
+      return MAPPER.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      // engine values are plain JSON values; failing here is an engine bug, not the client's
+      throw new IllegalStateException("Cannot serialise values to JSON: " + e.getMessage(), e);
+    }
+  }
+
+  private static String describe(JsonNode node) {
+    return node == null ? "empty" : node.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static RuntimeException invalid(String field, String problem) {
+    return Status.INVALID_ARGUMENT
+        .withDescription("Property '" + field + "' " + problem)
+        .asRuntimeException();
+  }
+}
