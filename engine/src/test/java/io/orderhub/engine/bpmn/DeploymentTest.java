@@ -1,0 +1,114 @@
+package io.orderhub.engine.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.orderhub.engine.testing.EngineTestBase;
+import io.orderhub.engine.testing.Transport;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class DeploymentTest extends EngineTestBase {
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldKeepTheVersionForTheSameBytesAndBumpItForChangedOnes(Transport transport) {
+    DeploymentEvent first = deploy(transport, oneTask("versioned", "a"));
+    DeploymentEvent same = deploy(transport, oneTask("versioned", "a"));
+    DeploymentEvent changed = deploy(transport, oneTask("versioned", "b"));
+
+    assertThat(first.getProcesses().get(0).getVersion()).isEqualTo(1);
+    assertThat(same.getProcesses().get(0).getVersion()).isEqualTo(1);
+    assertThat(same.getProcesses().get(0).getProcessDefinitionKey())
+        .isEqualTo(first.getProcesses().get(0).getProcessDefinitionKey());
+    assertThat(changed.getProcesses().get(0).getVersion()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldKeepRunningInstancesOnTheirVersion(Transport transport) {
+    deploy(transport, oneTask("v", "old-work"));
+    ProcessInstanceEvent old = start(transport, "v", Map.of());
+    deploy(transport, oneTask("v", "new-work"));
+    ProcessInstanceEvent fresh = start(transport, "v", Map.of());
+
+    assertThat(activateOne(transport, "old-work").getProcessInstanceKey())
+        .isEqualTo(old.getProcessInstanceKey());
+    assertThat(activateOne(transport, "new-work").getProcessInstanceKey())
+        .isEqualTo(fresh.getProcessInstanceKey());
+    assertThat(fresh.getVersion()).isEqualTo(2);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRejectATaskWithoutJobTypeNamingTheElement(Transport transport) {
+    var model =
+        Bpmn.createExecutableProcess("bad").startEvent().serviceTask("reserveStock").endEvent().done();
+
+    assertThatThrownBy(() -> deploy(transport, model))
+        .hasMessageContaining("reserveStock")
+        .hasMessageContaining("job type");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRejectBadFeelNamingTheElement(Transport transport) {
+    var model =
+        Bpmn.createExecutableProcess("bad-feel")
+            .startEvent()
+            .exclusiveGateway("check")
+            .conditionExpression("amount >>> 3")
+            .endEvent()
+            .moveToNode("check")
+            .defaultFlow()
+            .endEvent()
+            .done();
+
+    assertThatThrownBy(() -> deploy(transport, model))
+        .hasMessageContaining("not a valid FEEL expression");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRejectAnUnsupportedElementAndDeployNothingOfTheResource(Transport transport) {
+    var model =
+        Bpmn.createExecutableProcess("unsupported")
+            .startEvent()
+            .intermediateThrowEvent("escalate", e -> e.escalation("ESC"))
+            .endEvent()
+            .done();
+
+    assertThatThrownBy(() -> deploy(transport, model)).hasMessageContaining("escalate");
+    assertThatThrownBy(() -> start(transport, "unsupported", Map.of()))
+        .hasMessageContaining("unsupported");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRejectANonExecutableProcessAndBrokenXml(Transport transport) {
+    String notExecutable =
+        Bpmn.convertToString(oneTask("lazy", "x")).replace("isExecutable=\"true\"", "isExecutable=\"false\"");
+
+    assertThatThrownBy(
+            () ->
+                client(transport)
+                    .newDeployResourceCommand()
+                    .addResourceString(notExecutable, StandardCharsets.UTF_8, "lazy.bpmn")
+                    .send()
+                    .join())
+        .hasMessageContaining("executable");
+    assertThatThrownBy(
+            () ->
+                client(transport)
+                    .newDeployResourceCommand()
+                    .addResourceString("<definitions", StandardCharsets.UTF_8, "broken.bpmn")
+                    .send()
+                    .join())
+        .hasMessageContaining("broken.bpmn");
+  }
+}
