@@ -1,0 +1,128 @@
+package io.orderhub.engine.gateway.rest;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.orderhub.engine.api.EngineApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dispatches exchanges to routes and guarantees each one an answer: handler failures become problem
+ * responses, unmatched paths become 404/405/501 problems.
+ */
+final class RestRouter implements HttpHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestRouter.class);
+
+  /** Deployments are the largest bodies; anything beyond this is refused rather than buffered. */
+  static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+  private final List<Route> routes;
+
+  RestRouter(List<Route> routes) {
+    this.routes = List.copyOf(routes);
+  }
+
+  static RestRouter forEngine(EngineApi engine) {
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(ClusterRoutes.routes(engine));
+    routes.addAll(DeploymentRoutes.routes(engine));
+    routes.addAll(ProcessInstanceRoutes.routes(engine));
+    routes.addAll(JobRoutes.routes(engine));
+    routes.addAll(MessageRoutes.routes(engine));
+    routes.addAll(SignalRoutes.routes(engine));
+    routes.addAll(IncidentRoutes.routes(engine));
+    routes.addAll(VariableRoutes.routes(engine));
+    return new RestRouter(routes);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getRawPath();
+    RestResponse response;
+    try {
+      response = dispatch(exchange, path);
+    } catch (Exception e) {
+      response = ProblemResponses.fromException(e, path);
+    }
+    try {
+      send(exchange, response);
+    } catch (IOException e) {
+      // The client went away (e.g. gave up on a long poll); nothing left to answer.
+      LOG.debug("Could not answer {} {}: {}", exchange.getRequestMethod(), path, e.toString());
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private RestResponse dispatch(HttpExchange exchange, String path) throws Exception {
+    String method = exchange.getRequestMethod();
+    // Literal segments beat placeholders: /v2/jobs/activation is not PATCH /v2/jobs/{jobKey}.
+    int bestCaptures = Integer.MAX_VALUE;
+    List<Route> candidates = new ArrayList<>();
+    List<Map<String, String>> captures = new ArrayList<>();
+    for (Route route : routes) {
+      Map<String, String> params = route.path().match(path);
+      if (params == null || params.size() > bestCaptures) {
+        continue;
+      }
+      if (params.size() < bestCaptures) {
+        bestCaptures = params.size();
+        candidates.clear();
+        captures.clear();
+      }
+      candidates.add(route);
+      captures.add(params);
+    }
+    Set<String> allowed = new TreeSet<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      Route route = candidates.get(i);
+      if (route.method().equals(method)) {
+        byte[] body = readBody(exchange.getRequestBody());
+        return route
+            .handler()
+            .handle(new RestRequest(path, captures.get(i), exchange.getRequestHeaders(), body));
+      }
+      allowed.add(route.method());
+    }
+    // Drain so the connection stays usable for the client's next request (keep-alive).
+    readBody(exchange.getRequestBody());
+    if (!allowed.isEmpty()) {
+      return ProblemResponses.methodNotAllowed(method, path, allowed);
+    }
+    if (KnownCamundaRoutes.contains(path)) {
+      return ProblemResponses.unimplementedRoute(method, path);
+    }
+    return ProblemResponses.notFound(method, path);
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      throw new RestProblem(
+          413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
+    }
+    return body;
+  }
+
+  private static void send(HttpExchange exchange, RestResponse response) throws IOException {
+    response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    if (response.body() == null) {
+      exchange.sendResponseHeaders(response.status(), -1);
+      return;
+    }
+    exchange.getResponseHeaders().set("Content-Type", response.contentType());
+    exchange.sendResponseHeaders(response.status(), response.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(response.body());
+    }
+  }
+}
