@@ -16,7 +16,6 @@ import io.orderhub.engine.state.EngineState;
 import io.orderhub.engine.state.EventApplier;
 import io.orderhub.engine.state.StateSnapshotCodec;
 import java.io.IOException;
-
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -180,5 +179,4 @@ public final class Engine implements AutoCloseable {
     journal.close();
     LOG.info("Engine stopped");
   }
-
 }

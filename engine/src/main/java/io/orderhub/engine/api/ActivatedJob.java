@@ -3,7 +3,9 @@ package io.orderhub.engine.api;
 import java.util.Map;
 import java.util.Set;
 
-/** @param deadline epoch millis when the activation times out */
+/**
+ * @param deadline epoch millis when the activation times out
+ */
 public record ActivatedJob(
     long key,
     String type,

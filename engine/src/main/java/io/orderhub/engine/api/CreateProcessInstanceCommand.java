@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Starts a process by definition key (when positive) or by BPMN process id and version (-1 for
- * the latest).
+ * Starts a process by definition key (when positive) or by BPMN process id and version (-1 for the
+ * latest).
  *
  * @param startElementIds start instructions; empty starts at the none start event
  * @param businessId optional; a second active root instance of the same process with the same

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The engine's command surface, as the gateways see it. Each call becomes one command; the
- * returned future completes only after the command's events are durable (fsynced), or
- * exceptionally with an {@link EngineRejection} when the engine rejects the command.
+ * The engine's command surface, as the gateways see it. Each call becomes one command; the returned
+ * future completes only after the command's events are durable (fsynced), or exceptionally with an
+ * {@link EngineRejection} when the engine rejects the command.
  *
  * <p>Thread-safety: all methods may be called from any thread. Variables are plain Java values as
  * Jackson reads JSON: {@code Map<String,Object>}, {@code List<Object>}, {@code String}, {@code
@@ -38,8 +38,8 @@ public interface EngineApi {
   CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobsCommand command);
 
   /**
-   * Opens a job stream: jobs of the type are pushed to the consumer as they become activatable.
-   * A job the consumer refuses (returns false) is yielded back to be activatable again.
+   * Opens a job stream: jobs of the type are pushed to the consumer as they become activatable. A
+   * job the consumer refuses (returns false) is yielded back to be activatable again.
    */
   JobStream openJobStream(JobStreamRequest request, JobStreamConsumer consumer);
 

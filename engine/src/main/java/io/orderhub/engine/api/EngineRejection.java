@@ -1,8 +1,8 @@
 package io.orderhub.engine.api;
 
 /**
- * A command the engine refused. Gateways translate the {@link RejectionType} into a gRPC status
- * or an HTTP problem; the message is meant for the person who sent the command.
+ * A command the engine refused. Gateways translate the {@link RejectionType} into a gRPC status or
+ * an HTTP problem; the message is meant for the person who sent the command.
  */
 public final class EngineRejection extends RuntimeException {
 

@@ -3,7 +3,9 @@ package io.orderhub.engine.api;
 import java.util.Map;
 import java.util.Set;
 
-/** @param variables only for an awaited creation: the instance's variables when it completed */
+/**
+ * @param variables only for an awaited creation: the instance's variables when it completed
+ */
 public record ProcessInstanceCreated(
     long processDefinitionKey,
     String bpmnProcessId,

@@ -34,8 +34,8 @@ public final class FeelEvaluator {
   }
 
   /**
-   * Reads a model property: text starting with {@code =} is FEEL and must parse; anything else is
-   * a static value.
+   * Reads a model property: text starting with {@code =} is FEEL and must parse; anything else is a
+   * static value.
    */
   public ParseOutcome parse(String text) {
     if (text == null) {

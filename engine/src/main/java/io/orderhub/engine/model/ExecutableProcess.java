@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One executable process of a deployed resource: its root node and an index of all elements by
- * id. Immutable and shared by every instance of the process version.
+ * One executable process of a deployed resource: its root node and an index of all elements by id.
+ * Immutable and shared by every instance of the process version.
  */
 public record ExecutableProcess(
     String bpmnProcessId,

@@ -204,7 +204,8 @@ public final class ProcessModelReader {
       if (eventType == null) {
         return null;
       }
-      ExecutableFlowNode built = new ExecutableFlowNode(node.getId(), node.getName(), type, eventType);
+      ExecutableFlowNode built =
+          new ExecutableFlowNode(node.getId(), node.getName(), type, eventType);
       readMappings(node, built);
       switch (type) {
         case SERVICE_TASK, SEND_TASK, USER_TASK -> built.job = jobDefinition(node, true);
@@ -411,8 +412,7 @@ public final class ProcessModelReader {
           };
       if (!supported) {
         unsupported(
-            node,
-            eventType.name().toLowerCase() + " " + node.getElementType().getTypeName());
+            node, eventType.name().toLowerCase() + " " + node.getElementType().getTypeName());
         return null;
       }
       return eventType;
@@ -453,7 +453,8 @@ public final class ProcessModelReader {
       if (outcome.failed()) {
         errors.add(
             new ValidationError(
-                elementId, "%s is not a valid FEEL expression: %s".formatted(what, outcome.failure())));
+                elementId,
+                "%s is not a valid FEEL expression: %s".formatted(what, outcome.failure())));
       }
       return outcome.expression();
     }
@@ -468,7 +469,8 @@ public final class ProcessModelReader {
       if (outcome.failed()) {
         errors.add(
             new ValidationError(
-                elementId, "%s is not a valid FEEL expression: %s".formatted(what, outcome.failure())));
+                elementId,
+                "%s is not a valid FEEL expression: %s".formatted(what, outcome.failure())));
       }
       return outcome.expression();
     }

@@ -15,9 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens what an element waits for — message subscriptions, timers, signal subscriptions — for
- * each catch event it owns (itself, or the events after an event-based gateway), and closes them
- * all when one fires or the element ends.
+ * Opens what an element waits for — message subscriptions, timers, signal subscriptions — for each
+ * catch event it owns (itself, or the events after an event-based gateway), and closes them all
+ * when one fires or the element ends.
  */
 final class CatchEventBehavior {
 
@@ -33,7 +33,8 @@ final class CatchEventBehavior {
    * Evaluates every catch event's expressions first, then opens them all; returns the failure
    * (nothing is opened then), or null.
    */
-  String subscribe(ProcessingContext ctx, ElementInstance instance, List<ExecutableFlowNode> events) {
+  String subscribe(
+      ProcessingContext ctx, ElementInstance instance, List<ExecutableFlowNode> events) {
     List<Runnable> opens = new ArrayList<>();
     String bpmnProcessId =
         ctx.state().process(instance.processDefinitionKey()).orElseThrow().bpmnProcessId();
@@ -101,7 +102,10 @@ final class CatchEventBehavior {
   }
 
   private String prepareTimer(
-      ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode event, List<Runnable> opens) {
+      ProcessingContext ctx,
+      ElementInstance instance,
+      ExecutableFlowNode event,
+      List<Runnable> opens) {
     Evaluation value = variables.evaluate(ctx, event.timer().expression(), instance.key());
     if (value.failed()) {
       return value.failure();
@@ -128,7 +132,10 @@ final class CatchEventBehavior {
   }
 
   private String prepareSignal(
-      ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode event, List<Runnable> opens) {
+      ProcessingContext ctx,
+      ElementInstance instance,
+      ExecutableFlowNode event,
+      List<Runnable> opens) {
     Evaluation name = variables.evaluate(ctx, event.signalName(), instance.key());
     if (name.failed()) {
       return name.failure();
@@ -148,7 +155,8 @@ final class CatchEventBehavior {
 
   /** Closes everything the element waits for. */
   void unsubscribe(ProcessingContext ctx, long elementInstanceKey) {
-    for (MessageSubscription subscription : ctx.state().subscriptionsOfElement(elementInstanceKey)) {
+    for (MessageSubscription subscription :
+        ctx.state().subscriptionsOfElement(elementInstanceKey)) {
       ctx.write(new MessageSubscriptionClosed(subscription.key()));
     }
     ctx.state()

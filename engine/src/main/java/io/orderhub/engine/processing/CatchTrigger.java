@@ -16,6 +16,7 @@ final class CatchTrigger {
   private final ElementTransitions transitions;
   private final CatchEventBehavior catchEvents;
   private final VariableBehavior variables;
+
   /** Events that fired after an event-based gateway, waiting for their instance (same batch). */
   private final Map<String, Map<String, Object>> firedAfterGateway = new HashMap<>();
 
@@ -28,7 +29,10 @@ final class CatchTrigger {
 
   /** Returns false when the element no longer waits (it completed or was terminated). */
   boolean fire(
-      ProcessingContext ctx, long elementInstanceKey, String catchElementId, Map<String, Object> vars) {
+      ProcessingContext ctx,
+      long elementInstanceKey,
+      String catchElementId,
+      Map<String, Object> vars) {
     ElementInstance instance = ctx.state().elementInstance(elementInstanceKey).orElse(null);
     if (instance == null || instance.lifecycle() != Lifecycle.ACTIVATED) {
       return false;
@@ -63,7 +67,10 @@ final class CatchTrigger {
    * variables are local to the element for the mappings to read; without, they propagate.
    */
   void mergeResult(
-      ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node, Map<String, Object> vars) {
+      ProcessingContext ctx,
+      ElementInstance instance,
+      ExecutableFlowNode node,
+      Map<String, Object> vars) {
     if (vars == null || vars.isEmpty()) {
       return;
     }

@@ -28,8 +28,8 @@ import java.util.Set;
 /**
  * Deploys BPMN resources. A deployment is accepted whole or rejected whole; a process whose
  * resource bytes equal its latest version's keeps that version, changed bytes get the next one.
- * Timer start events of the new latest version are scheduled, those of the version it replaces
- * are cancelled.
+ * Timer start events of the new latest version are scheduled, those of the version it replaces are
+ * cancelled.
  */
 final class DeploymentProcessor {
 
@@ -51,14 +51,16 @@ final class DeploymentProcessor {
     for (DeployCommand.Resource resource : command.resources()) {
       String name = resource.name();
       if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
-        errors.append("'%s': resource type is not supported (only BPMN: .bpmn, .xml)\n".formatted(name));
+        errors.append(
+            "'%s': resource type is not supported (only BPMN: .bpmn, .xml)\n".formatted(name));
         continue;
       }
       ReadResult result = reader.read(resource.content());
       if (result.failed()) {
         errors.append("'%s':\n".formatted(name));
         for (ValidationError error : result.errors()) {
-          errors.append("- Element: %s\n    - ERROR: %s\n".formatted(error.elementId(), error.reason()));
+          errors.append(
+              "- Element: %s\n    - ERROR: %s\n".formatted(error.elementId(), error.reason()));
         }
         continue;
       }
@@ -126,7 +128,8 @@ final class DeploymentProcessor {
         .forEach(timer -> ctx.write(new TimerCanceled(timer.key())));
   }
 
-  private void scheduleStartTimers(ProcessingContext ctx, long processDefinitionKey, ExecutableProcess process) {
+  private void scheduleStartTimers(
+      ProcessingContext ctx, long processDefinitionKey, ExecutableProcess process) {
     for (ExecutableFlowNode start : process.startEvents(EventType.TIMER)) {
       TimerSchedule schedule = startTimer(ctx, start).schedule();
       ctx.write(

@@ -57,7 +57,8 @@ final class DueWorkProcessor {
     var process = ctx.state().process(timer.processDefinitionKey()).orElseThrow();
     var start = ctx.state().executable(process.key()).element(timer.targetElementId());
     starter.start(ctx, process, List.of(start), Map.of(), null, Set.of());
-    TimerSchedule schedule = new TimerSchedule(timer.dueDate(), timer.repetitions(), timer.cycleInterval());
+    TimerSchedule schedule =
+        new TimerSchedule(timer.dueDate(), timer.repetitions(), timer.cycleInterval());
     if (schedule.repeats() && schedule.interval() != null) {
       TimerSchedule next = schedule.next();
       ctx.write(

@@ -24,5 +24,6 @@ interface ElementBehavior {
   }
 
   /** The element is TERMINATING: release what it holds (jobs, subscriptions). */
-  default void onTerminate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {}
+  default void onTerminate(
+      ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {}
 }

@@ -44,9 +44,11 @@ final class ElementBehaviors {
     transitions.register(BpmnElementType.RECEIVE_TASK, catchBehavior);
     transitions.register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchBehavior);
     transitions.register(
-        BpmnElementType.EXCLUSIVE_GATEWAY, new ExclusiveGatewayBehavior(transitions, variables, incidents));
+        BpmnElementType.EXCLUSIVE_GATEWAY,
+        new ExclusiveGatewayBehavior(transitions, variables, incidents));
     transitions.register(
-        BpmnElementType.INCLUSIVE_GATEWAY, new InclusiveGatewayBehavior(transitions, variables, incidents));
+        BpmnElementType.INCLUSIVE_GATEWAY,
+        new InclusiveGatewayBehavior(transitions, variables, incidents));
     transitions.register(
         BpmnElementType.EVENT_BASED_GATEWAY,
         new EventBasedGatewayBehavior(transitions, catchEvents, incidents, trigger));
@@ -60,7 +62,8 @@ final class ElementBehaviors {
   /** The process instance itself: it completes when its last element completes. */
   private record ProcessBehavior(ProcessResultListener results) implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       // the starter activates the start element; nothing waits here
     }
 
@@ -75,7 +78,8 @@ final class ElementBehaviors {
   private record EndEventBehavior(ElementTransitions transitions, ErrorBehavior errors)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       switch (node.eventType()) {
         case ERROR -> errors.throwFromEndEvent(ctx, instance, node.errorCode());
         default -> transitions.complete(ctx, instance);
@@ -101,14 +105,16 @@ final class ElementBehaviors {
   private record JobTaskBehavior(ElementTransitions transitions, JobBehavior jobs)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       if (jobs.create(ctx, instance, node)) {
         transitions.markActivated(ctx, instance);
       }
     }
 
     @Override
-    public void onTerminate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onTerminate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       jobs.cancel(ctx, instance);
     }
   }
@@ -122,7 +128,8 @@ final class ElementBehaviors {
       JobTaskBehavior jobTask)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       if (node.script() == null) {
         jobTask.onActivate(ctx, instance, node);
         return;
@@ -140,7 +147,8 @@ final class ElementBehaviors {
     }
 
     @Override
-    public void onTerminate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onTerminate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       jobTask.onTerminate(ctx, instance, node);
     }
   }
@@ -153,22 +161,26 @@ final class ElementBehaviors {
       CatchTrigger trigger)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       Map<String, Object> fired = trigger.takeFiredAfterGateway(instance.flowScopeKey(), node.id());
       if (fired != null) {
         trigger.mergeResult(ctx, instance, node, fired);
         transitions.complete(ctx, instance);
         return;
       }
-      transitions.markActivated(ctx, instance);
       String failure = catchEvents.subscribe(ctx, instance, List.of(node));
       if (failure != null) {
-        incidents.raise(ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
+        incidents.raise(
+            ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
+        return;
       }
+      transitions.markActivated(ctx, instance);
     }
 
     @Override
-    public void onTerminate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onTerminate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       catchEvents.unsubscribe(ctx, instance.key());
     }
   }
@@ -178,7 +190,8 @@ final class ElementBehaviors {
       ElementTransitions transitions, VariableBehavior variables, IncidentBehavior incidents)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       transitions.complete(ctx, instance);
     }
 
@@ -221,7 +234,8 @@ final class ElementBehaviors {
       ElementTransitions transitions, VariableBehavior variables, IncidentBehavior incidents)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       transitions.complete(ctx, instance);
     }
 
@@ -233,7 +247,10 @@ final class ElementBehaviors {
         if (flow == node.defaultFlow()) {
           continue;
         }
-        Boolean holds = flow.condition() == null ? Boolean.TRUE : condition(ctx, instance, flow, variables, incidents);
+        Boolean holds =
+            flow.condition() == null
+                ? Boolean.TRUE
+                : condition(ctx, instance, flow, variables, incidents);
         if (holds == null) {
           return null;
         }
@@ -265,12 +282,15 @@ final class ElementBehaviors {
       CatchTrigger trigger)
       implements ElementBehavior {
     @Override
-    public void onActivate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      transitions.markActivated(ctx, instance);
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       String failure = catchEvents.subscribe(ctx, instance, node.eventBasedTargets());
       if (failure != null) {
-        incidents.raise(ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
+        incidents.raise(
+            ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
+        return;
       }
+      transitions.markActivated(ctx, instance);
     }
 
     @Override
@@ -281,7 +301,8 @@ final class ElementBehaviors {
     }
 
     @Override
-    public void onTerminate(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    public void onTerminate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       catchEvents.unsubscribe(ctx, instance.key());
     }
   }

@@ -119,7 +119,8 @@ final class ElementTransitions {
     }
   }
 
-  private void takeFlow(ProcessingContext ctx, ExecutableSequenceFlow flow, ElementInstance flowScope) {
+  private void takeFlow(
+      ProcessingContext ctx, ExecutableSequenceFlow flow, ElementInstance flowScope) {
     ctx.write(
         new SequenceFlowTaken(
             ctx.nextKey(),
@@ -141,7 +142,8 @@ final class ElementTransitions {
         && node.incoming().size() > 1;
   }
 
-  private void activateJoinIfReady(ProcessingContext ctx, ExecutableFlowNode gateway, long scopeKey) {
+  private void activateJoinIfReady(
+      ProcessingContext ctx, ExecutableFlowNode gateway, long scopeKey) {
     ElementInstance scope = ctx.state().elementInstance(scopeKey).orElse(null);
     if (scope == null || scope.lifecycle() != Lifecycle.ACTIVATED) {
       return;

@@ -212,7 +212,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   public CompletableFuture<List<ActivatedJob>> activateJobs(ActivateJobsCommand command) {
     if (command.type() == null || command.type().isBlank()) {
       return CompletableFuture.failedFuture(
-          new EngineRejection(RejectionType.INVALID_ARGUMENT, "Expected a job type, but none given"));
+          new EngineRejection(
+              RejectionType.INVALID_ARGUMENT, "Expected a job type, but none given"));
     }
     if (command.maxJobs() < 1) {
       return CompletableFuture.failedFuture(
@@ -384,7 +385,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private long waitMillis() {
     long untilDue = state.nextDueTime() - clock.millis();
     long untilPollExpiry =
-        TimeUnit.NANOSECONDS.toMillis(dispatcher.expirePending(System.nanoTime()) - System.nanoTime());
+        TimeUnit.NANOSECONDS.toMillis(
+            dispatcher.expirePending(System.nanoTime()) - System.nanoTime());
     long wait = Math.min(Math.min(untilDue, untilPollExpiry), 1000);
     return Math.max(0, wait);
   }
@@ -397,7 +399,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     return future;
   }
 
-  private CompletableFuture<Void> submitVoid(java.util.function.Consumer<ProcessingContext> command) {
+  private CompletableFuture<Void> submitVoid(
+      java.util.function.Consumer<ProcessingContext> command) {
     return submit(
         ctx -> {
           command.accept(ctx);
@@ -458,11 +461,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   }
 
   private <R> void commit(
-      ProcessingContext ctx,
-      long now,
-      CompletableFuture<R> future,
-      R result,
-      Throwable failure) {
+      ProcessingContext ctx, long now, CompletableFuture<R> future, R result, Throwable failure) {
     Runnable reply =
         () -> {
           ctx.afterCommitActions().forEach(Runnable::run);
@@ -479,17 +478,23 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       return;
     }
     EventBatch batch = new EventBatch(now, List.copyOf(ctx.events()));
-    long[] position = new long[1];
-    position[0] =
+    // the callback may run before append returns, so it must not read the returned position
+    long expected = state.position() + 1;
+    long position =
         log.append(
             codec.encode(batch),
             () -> {
-              durability.durable(position[0]);
-              listeners.forEach(l -> l.committed(position[0], batch));
+              durability.durable(expected);
+              listeners.forEach(l -> l.committed(expected, batch));
             });
-    applier.appliedUpTo(position[0]);
-    durability.appended(position[0]);
-    durability.afterDurable(position[0], reply);
+    if (position != expected) {
+      throw new IllegalStateException(
+          "Expected the journal to append at position %d, but it appended at %d"
+              .formatted(expected, position));
+    }
+    applier.appliedUpTo(position);
+    durability.appended(position);
+    durability.afterDurable(position, reply);
     if (++batchesSinceSnapshot >= snapshots.everyBatches()) {
       batchesSinceSnapshot = 0;
       snapshotNow();
@@ -504,8 +509,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   }
 
   /**
-   * Stops taking commands, lets the running batch finish, and answers everything still waiting
-   * with UNAVAILABLE so no client hangs. A final snapshot is taken when {@code snapshot} is set.
+   * Stops taking commands, lets the running batch finish, and answers everything still waiting with
+   * UNAVAILABLE so no client hangs. A final snapshot is taken when {@code snapshot} is set.
    */
   public void close(boolean snapshot) {
     if (!running) {

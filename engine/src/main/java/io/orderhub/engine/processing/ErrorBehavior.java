@@ -4,8 +4,8 @@ import io.orderhub.engine.state.ElementInstance;
 import io.orderhub.engine.state.Job;
 
 /**
- * Throws BPMN errors (from a job or an error end event). Nothing in a process can catch one yet,
- * so a thrown error becomes an UNHANDLED_ERROR_EVENT incident, as in Zeebe when no catch event
+ * Throws BPMN errors (from a job or an error end event). Nothing in a process can catch one yet, so
+ * a thrown error becomes an UNHANDLED_ERROR_EVENT incident, as in Zeebe when no catch event
  * matches.
  */
 final class ErrorBehavior {

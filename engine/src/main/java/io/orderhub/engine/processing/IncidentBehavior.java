@@ -14,7 +14,11 @@ final class IncidentBehavior {
   static final String STEP_JOB = "JOB";
 
   void raise(
-      ProcessingContext ctx, ElementInstance instance, String errorType, String message, String step) {
+      ProcessingContext ctx,
+      ElementInstance instance,
+      String errorType,
+      String message,
+      String step) {
     ctx.write(
         new IncidentCreated(
             ctx.nextKey(),

@@ -37,7 +37,11 @@ final class JobActivator {
   }
 
   ActivatedJob activateOne(
-      ProcessingContext ctx, Job job, String worker, long timeoutMillis, List<String> fetchVariables) {
+      ProcessingContext ctx,
+      Job job,
+      String worker,
+      long timeoutMillis,
+      List<String> fetchVariables) {
     long deadline = ctx.now() + timeoutMillis;
     ctx.write(new JobActivated(job.key(), worker, deadline));
     Map<String, Object> visible = ctx.state().visibleVariables(job.elementInstanceKey());

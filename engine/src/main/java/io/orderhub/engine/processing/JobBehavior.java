@@ -20,7 +20,9 @@ final class JobBehavior {
     this.incidents = incidents;
   }
 
-  /** Returns false when the job's type or retries could not be evaluated (an incident is raised). */
+  /**
+   * Returns false when the job's type or retries could not be evaluated (an incident is raised).
+   */
   boolean create(ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
     JobDefinition job = node.job();
     Evaluation type = variables.evaluate(ctx, job.type(), instance.key());
@@ -34,7 +36,8 @@ final class JobBehavior {
       failure = "Expected job retries to be a number, but was '%s'".formatted(retries.value());
     }
     if (failure != null) {
-      incidents.raise(ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
+      incidents.raise(
+          ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
       return false;
     }
     ProcessDefinition process = ctx.state().process(instance.processDefinitionKey()).orElseThrow();

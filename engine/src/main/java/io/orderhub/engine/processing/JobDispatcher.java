@@ -37,7 +37,9 @@ final class JobDispatcher {
   record Stream(JobStreamRequest request, JobStreamConsumer consumer) {}
 
   record PendingActivation(
-      ActivateJobsCommand command, CompletableFuture<List<ActivatedJob>> future, long expiresAtNanos) {}
+      ActivateJobsCommand command,
+      CompletableFuture<List<ActivatedJob>> future,
+      long expiresAtNanos) {}
 
   void addStream(Stream stream) {
     streams.computeIfAbsent(stream.request().type(), t -> new CopyOnWriteArrayList<>()).add(stream);

@@ -73,7 +73,11 @@ final class JobProcessor {
   }
 
   void throwError(
-      ProcessingContext ctx, long jobKey, String errorCode, String errorMessage, Map<String, Object> vars) {
+      ProcessingContext ctx,
+      long jobKey,
+      String errorCode,
+      String errorMessage,
+      Map<String, Object> vars) {
     Job job = find(ctx, jobKey, "throw an error for");
     if (job.status() != Job.Status.ACTIVATED && job.status() != Job.Status.ACTIVATABLE) {
       throw Rejections.invalidState(

@@ -89,7 +89,9 @@ final class MessageCorrelator {
     for (Message message :
         ctx.state()
             .bufferedMessages(
-                subscription.tenantId(), subscription.messageName(), subscription.correlationKey())) {
+                subscription.tenantId(),
+                subscription.messageName(),
+                subscription.correlationKey())) {
       if (message.deadline() > ctx.now()
           && !message.correlatedProcesses().contains(subscription.bpmnProcessId())) {
         correlate(ctx, subscription, message);

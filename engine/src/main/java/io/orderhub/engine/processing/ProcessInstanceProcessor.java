@@ -44,8 +44,7 @@ final class ProcessInstanceProcessor {
           throw Rejections.invalidArgument(
               "Expected to find element with id '%s' in process with key '%d', but no such element"
                   + " was found",
-              elementId,
-              process.key());
+              elementId, process.key());
         }
         startElements.add(element);
       }
@@ -59,14 +58,11 @@ final class ProcessInstanceProcessor {
                 throw Rejections.alreadyExists(
                     "Expected to create an instance of process '%s' with business id '%s', but"
                         + " instance %d with this business id is still active",
-                    process.bpmnProcessId(),
-                    businessId,
-                    existing);
+                    process.bpmnProcessId(), businessId, existing);
               });
     }
     Set<String> tags = command.tags() == null ? Set.of() : Set.copyOf(command.tags());
-    long key =
-        starter.start(ctx, process, startElements, command.variables(), businessId, tags);
+    long key = starter.start(ctx, process, startElements, command.variables(), businessId, tags);
     return new ProcessInstanceCreated(
         process.key(),
         process.bpmnProcessId(),
@@ -109,8 +105,7 @@ final class ProcessInstanceProcessor {
                 Rejections.notFound(
                     "Expected to find process definition with process ID '%s' and version '%d',"
                         + " but none found",
-                    id,
-                    command.version()));
+                    id, command.version()));
   }
 
   void cancel(ProcessingContext ctx, long processInstanceKey) {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * One batch: the events a command produces, the follow-up steps it schedules and what must happen
- * once the batch is durable. Events are applied to the state as they are written, so later steps
- * of the same batch see them.
+ * once the batch is durable. Events are applied to the state as they are written, so later steps of
+ * the same batch see them.
  *
  * <p>Not thread-safe: lives on the processing thread for one command.
  */

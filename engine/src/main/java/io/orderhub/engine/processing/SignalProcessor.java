@@ -19,7 +19,8 @@ final class SignalProcessor {
     this.starter = starter;
   }
 
-  long broadcast(ProcessingContext ctx, String signalName, Map<String, Object> vars, String tenantId) {
+  long broadcast(
+      ProcessingContext ctx, String signalName, Map<String, Object> vars, String tenantId) {
     if (signalName == null || signalName.isBlank()) {
       throw Rejections.invalidArgument("Expected a signal name, but none given");
     }
@@ -27,7 +28,8 @@ final class SignalProcessor {
     long key = ctx.nextKey();
     ctx.write(new SignalBroadcasted(key, signalName, variables, tenantId));
     for (SignalSubscription subscription : ctx.state().signalSubscriptions(tenantId, signalName)) {
-      trigger.fire(ctx, subscription.elementInstanceKey(), subscription.catchElementId(), variables);
+      trigger.fire(
+          ctx, subscription.elementInstanceKey(), subscription.catchElementId(), variables);
     }
     for (StartEventRef ref : ctx.state().latestStartEvents(EventType.SIGNAL)) {
       if (ref.process().tenantId().equals(tenantId)

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Variables as Zeebe documents them: each element instance is a scope; a merged variable
- * propagates up from a scope to the nearest scope that already holds it, or is created in the root
- * scope; a local variable is set in the given scope only. Input mappings create local variables;
- * output mappings' results propagate from the flow scope.
+ * Variables as Zeebe documents them: each element instance is a scope; a merged variable propagates
+ * up from a scope to the nearest scope that already holds it, or is created in the root scope; a
+ * local variable is set in the given scope only. Input mappings create local variables; output
+ * mappings' results propagate from the flow scope.
  */
 final class VariableBehavior {
 
@@ -27,12 +27,20 @@ final class VariableBehavior {
     this.feel = feel;
   }
 
-  void setLocal(ProcessingContext ctx, long scopeKey, long processInstanceKey, Map<String, Object> variables) {
+  void setLocal(
+      ProcessingContext ctx,
+      long scopeKey,
+      long processInstanceKey,
+      Map<String, Object> variables) {
     variables.forEach((name, value) -> set(ctx, scopeKey, processInstanceKey, name, value));
   }
 
   /** Merges variables into the instance, starting the search for holders at {@code scopeKey}. */
-  void propagate(ProcessingContext ctx, long scopeKey, long processInstanceKey, Map<String, Object> variables) {
+  void propagate(
+      ProcessingContext ctx,
+      long scopeKey,
+      long processInstanceKey,
+      Map<String, Object> variables) {
     variables.forEach(
         (name, value) -> {
           long holder = ctx.state().scopeHolding(scopeKey, name);
@@ -40,7 +48,8 @@ final class VariableBehavior {
         });
   }
 
-  private void set(ProcessingContext ctx, long scopeKey, long processInstanceKey, String name, Object value) {
+  private void set(
+      ProcessingContext ctx, long scopeKey, long processInstanceKey, String name, Object value) {
     Variable existing = ctx.state().localVariables(scopeKey).get(name);
     if (existing == null) {
       ctx.write(new VariableCreated(ctx.nextKey(), scopeKey, processInstanceKey, name, value));
@@ -61,7 +70,8 @@ final class VariableBehavior {
    * Applies input mappings: each source is evaluated in the flow scope (later inputs see earlier
    * ones) and set as a local variable of the element. Returns the failure, or null.
    */
-  String applyInputs(ProcessingContext ctx, ElementInstance instance, List<VariableMapping> inputs) {
+  String applyInputs(
+      ProcessingContext ctx, ElementInstance instance, List<VariableMapping> inputs) {
     if (inputs.isEmpty()) {
       return null;
     }
@@ -83,7 +93,8 @@ final class VariableBehavior {
    * Applies output mappings: sources are evaluated in the element's scope, results propagate from
    * the flow scope. Returns the failure, or null.
    */
-  String applyOutputs(ProcessingContext ctx, ElementInstance instance, List<VariableMapping> outputs) {
+  String applyOutputs(
+      ProcessingContext ctx, ElementInstance instance, List<VariableMapping> outputs) {
     Map<String, Object> context = visible(ctx, instance.key());
     Map<String, Object> results = new LinkedHashMap<>();
     Map<String, Object> outer = visible(ctx, instance.flowScopeKey());
@@ -99,11 +110,12 @@ final class VariableBehavior {
   }
 
   /**
-   * Sets {@code target} (a name or a dotted path) in {@code into}; a path merges into the object the
-   * variable already holds.
+   * Sets {@code target} (a name or a dotted path) in {@code into}; a path merges into the object
+   * the variable already holds.
    */
   @SuppressWarnings("unchecked")
-  private static void assign(Map<String, Object> into, String target, Object value, Map<String, Object> existing) {
+  private static void assign(
+      Map<String, Object> into, String target, Object value, Map<String, Object> existing) {
     String[] path = target.split("\\.");
     if (path.length == 1) {
       into.put(target, value);
@@ -111,12 +123,16 @@ final class VariableBehavior {
     }
     Object current = into.containsKey(path[0]) ? into.get(path[0]) : existing.get(path[0]);
     Map<String, Object> root =
-        current instanceof Map<?, ?> map ? deepCopy((Map<String, Object>) map) : new LinkedHashMap<>();
+        current instanceof Map<?, ?> map
+            ? deepCopy((Map<String, Object>) map)
+            : new LinkedHashMap<>();
     Map<String, Object> cursor = root;
     for (int i = 1; i < path.length - 1; i++) {
       Object next = cursor.get(path[i]);
       Map<String, Object> child =
-          next instanceof Map<?, ?> map ? deepCopy((Map<String, Object>) map) : new LinkedHashMap<>();
+          next instanceof Map<?, ?> map
+              ? deepCopy((Map<String, Object>) map)
+              : new LinkedHashMap<>();
       cursor.put(path[i], child);
       cursor = child;
     }

@@ -11,7 +11,8 @@ final class VariableProcessor {
     this.variables = variables;
   }
 
-  long set(ProcessingContext ctx, long elementInstanceKey, Map<String, Object> vars, boolean local) {
+  long set(
+      ProcessingContext ctx, long elementInstanceKey, Map<String, Object> vars, boolean local) {
     var instance =
         ctx.state()
             .elementInstance(elementInstanceKey)

@@ -157,8 +157,8 @@ public sealed interface EngineEvent {
   // ---- timers
 
   /**
-   * A timer of a waiting element, or of a timer start event ({@code elementInstanceKey} -1).
-   * {@code repetitions} counts the cycles still to come after this one, -1 for unbounded.
+   * A timer of a waiting element, or of a timer start event ({@code elementInstanceKey} -1). {@code
+   * repetitions} counts the cycles still to come after this one, -1 for unbounded.
    */
   record TimerCreated(
       long key,

@@ -22,7 +22,8 @@ public final class EventBatchCodec {
     try {
       return json.writeValueAsBytes(batch);
     } catch (IOException e) {
-      throw new UncheckedIOException("Expected to encode a batch of events, but " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Expected to encode a batch of events, but " + e.getMessage(), e);
     }
   }
 
@@ -30,7 +31,8 @@ public final class EventBatchCodec {
     try {
       return json.readValue(bytes, EventBatch.class);
     } catch (IOException e) {
-      throw new UncheckedIOException("Expected to decode a batch of events, but " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Expected to decode a batch of events, but " + e.getMessage(), e);
     }
   }
 }

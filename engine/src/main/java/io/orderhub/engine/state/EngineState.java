@@ -41,6 +41,7 @@ public final class EngineState {
   final Map<Long, Timer> timers = new HashMap<>();
   final Map<Long, SignalSubscription> signalSubscriptions = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
+
   /** flow scope key -> sequence flow id -> tokens waiting at a joining gateway */
   final Map<Long, Map<String, Integer>> joinTokens = new HashMap<>();
 
@@ -171,7 +172,8 @@ public final class EngineState {
 
   public Optional<Long> activeInstanceWithBusinessId(
       String tenantId, String bpmnProcessId, String businessId) {
-    return Optional.ofNullable(activeBusinessIds.get(businessKey(tenantId, bpmnProcessId, businessId)));
+    return Optional.ofNullable(
+        activeBusinessIds.get(businessKey(tenantId, bpmnProcessId, businessId)));
   }
 
   private String businessKey(String tenantId, String bpmnProcessId, String businessId) {
@@ -182,7 +184,9 @@ public final class EngineState {
     ElementInstance previous = elementInstances.put(instance.key(), instance);
     if (previous == null) {
       if (instance.flowScopeKey() > 0) {
-        children.computeIfAbsent(instance.flowScopeKey(), k -> new LinkedHashSet<>()).add(instance.key());
+        children
+            .computeIfAbsent(instance.flowScopeKey(), k -> new LinkedHashSet<>())
+            .add(instance.key());
       }
       if (instance.isProcess() && instance.businessId() != null) {
         String bpmnProcessId = processes.get(instance.processDefinitionKey()).bpmnProcessId();
@@ -209,7 +213,8 @@ public final class EngineState {
     variablesByScope.remove(key);
     if (removed.isProcess() && removed.businessId() != null) {
       String bpmnProcessId = processes.get(removed.processDefinitionKey()).bpmnProcessId();
-      activeBusinessIds.remove(businessKey(removed.tenantId(), bpmnProcessId, removed.businessId()));
+      activeBusinessIds.remove(
+          businessKey(removed.tenantId(), bpmnProcessId, removed.businessId()));
     }
   }
 

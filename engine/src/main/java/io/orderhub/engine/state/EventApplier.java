@@ -66,16 +66,16 @@ public final class EventApplier {
       case ProcessDeployed e -> {
         state.lastKey = Math.max(state.lastKey, e.deploymentKey());
         state.putProcess(
-              new ProcessDefinition(
-                  e.key(),
-                  e.bpmnProcessId(),
-                  e.version(),
-                  e.resourceName(),
-                  e.resource(),
-                  e.checksum(),
-                  e.deploymentKey(),
-                  e.tenantId(),
-                  e.deployedAt()));
+            new ProcessDefinition(
+                e.key(),
+                e.bpmnProcessId(),
+                e.version(),
+                e.resourceName(),
+                e.resource(),
+                e.checksum(),
+                e.deploymentKey(),
+                e.tenantId(),
+                e.deployedAt()));
       }
       case ElementActivating e -> {
         consumeJoinTokens(e);
@@ -253,8 +253,7 @@ public final class EventApplier {
     if (tokens == null) {
       return;
     }
-    var node =
-        state.executable(e.processDefinitionKey()).elements().get(e.elementId());
+    var node = state.executable(e.processDefinitionKey()).elements().get(e.elementId());
     if (node == null || node.incoming().size() < 2) {
       return;
     }

@@ -29,7 +29,8 @@ class EventTest extends EngineTestBase {
             .done());
     ProcessInstanceEvent a = start(transport, "hold", Map.of());
     ProcessInstanceEvent b = start(transport, "hold", Map.of());
-    records.await(SignalSubscriptionOpened.class, s -> s.processInstanceKey() == b.getProcessInstanceKey());
+    records.await(
+        SignalSubscriptionOpened.class, s -> s.processInstanceKey() == b.getProcessInstanceKey());
 
     client(transport)
         .newBroadcastSignalCommand()

@@ -22,7 +22,7 @@ class GatewayTest extends EngineTestBase {
         .conditionExpression("amount > 100")
         .serviceTask("big", t -> t.zeebeJobType("big"))
         .endEvent("bigEnd")
-        .moveToNode("split")
+        .moveToLastExclusiveGateway()
         .defaultFlow()
         .serviceTask("small", t -> t.zeebeJobType("small"))
         .endEvent("smallEnd")
@@ -134,8 +134,7 @@ class GatewayTest extends EngineTestBase {
             .connectTo("join")
             .done());
 
-    ProcessInstanceEvent instance =
-        start(transport, "or", Map.of("card", true, "voucher", false));
+    ProcessInstanceEvent instance = start(transport, "or", Map.of("card", true, "voucher", false));
     completeJob(transport, "charge", Map.of());
 
     awaitProcessCompleted(instance.getProcessInstanceKey());

@@ -102,7 +102,10 @@ class IncidentTest extends EngineTestBase {
         Bpmn.createExecutableProcess("mapping")
             .startEvent()
             .serviceTask(
-                "task", t -> t.zeebeJobType("t").zeebeInputExpression("order.total", "total"))
+                "task",
+                t ->
+                    t.zeebeJobType("t")
+                        .zeebeInputExpression("assert(order, order != null).total", "total"))
             .endEvent()
             .done());
 

@@ -22,7 +22,9 @@ class MessageEventTest extends EngineTestBase {
     return Bpmn.createExecutableProcess("pay")
         .startEvent()
         .intermediateCatchEvent(
-            "paid", e -> e.message(m -> m.name("PaymentConfirmed").zeebeCorrelationKeyExpression("orderId")))
+            "paid",
+            e ->
+                e.message(m -> m.name("PaymentConfirmed").zeebeCorrelationKeyExpression("orderId")))
         .serviceTask("ship", t -> t.zeebeJobType("ship"))
         .endEvent()
         .done();
@@ -188,7 +190,9 @@ class MessageEventTest extends EngineTestBase {
             .eventBasedGateway("wait")
             .intermediateCatchEvent(
                 "confirmed",
-                e -> e.message(m -> m.name("PaymentConfirmed").zeebeCorrelationKeyExpression("orderId")))
+                e ->
+                    e.message(
+                        m -> m.name("PaymentConfirmed").zeebeCorrelationKeyExpression("orderId")))
             .endEvent("paidEnd")
             .moveToNode("wait")
             .intermediateCatchEvent("timeout", e -> e.timerWithDuration("PT15M"))

@@ -54,8 +54,7 @@ class ProcessInstanceTest extends EngineTestBase {
             .join();
     assertThat(second.getProcessInstanceKey()).isNotEqualTo(first.getProcessInstanceKey());
     var activating =
-        records.await(
-            ElementActivating.class, e -> e.key() == first.getProcessInstanceKey());
+        records.await(ElementActivating.class, e -> e.key() == first.getProcessInstanceKey());
     assertThat(activating.tags()).containsExactly("channel:web");
   }
 
@@ -82,8 +81,7 @@ class ProcessInstanceTest extends EngineTestBase {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void shouldRejectAnUnknownProcess(Transport transport) {
-    assertThatThrownBy(() -> start(transport, "nope", Map.of()))
-        .hasMessageContaining("nope");
+    assertThatThrownBy(() -> start(transport, "nope", Map.of())).hasMessageContaining("nope");
   }
 
   @ParameterizedTest

@@ -25,7 +25,11 @@ class ServiceTaskTest extends EngineTestBase {
 
     // when
     ActivatedJob job = activateOne(transport, "work");
-    client(transport).newCompleteCommand(job.getKey()).variables(Map.of("done", true)).send().join();
+    client(transport)
+        .newCompleteCommand(job.getKey())
+        .variables(Map.of("done", true))
+        .send()
+        .join();
 
     // then
     assertThat(job.getVariablesAsMap()).containsEntry("orderId", "o-1");
@@ -118,10 +122,11 @@ class ServiceTaskTest extends EngineTestBase {
         client(transport)
             .newWorker()
             .jobType("push")
-            .handler((c, job) -> {
-              c.newCompleteCommand(job.getKey()).send().join();
-              received.complete(job.getKey());
-            })
+            .handler(
+                (c, job) -> {
+                  c.newCompleteCommand(job.getKey()).send().join();
+                  received.complete(job.getKey());
+                })
             .streamEnabled(true)
             .pollInterval(Duration.ofHours(1))
             .open()) {

@@ -79,9 +79,7 @@ class TimerEventTest extends EngineTestBase {
     clock.advance(Duration.ofHours(1));
     records.await(ElementActivating.class, e -> e.elementId().equals("done"));
     clock.advance(Duration.ofHours(1));
-    records.await(
-        ElementActivating.class,
-        e -> e.elementId().equals("done") && countDone() == 2);
+    records.await(ElementActivating.class, e -> e.elementId().equals("done") && countDone() == 2);
     clock.advance(Duration.ofHours(5));
 
     assertThat(countDone()).isEqualTo(2);

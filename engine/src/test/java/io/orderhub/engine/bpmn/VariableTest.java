@@ -104,8 +104,9 @@ class VariableTest extends EngineTestBase {
             .startEvent()
             .scriptTask(
                 "sum",
-                s -> s.zeebeExpression("sum(for line in lines return line.qty * line.price)")
-                    .zeebeResultVariable("total"))
+                s ->
+                    s.zeebeExpression("sum(for line in lines return line.qty * line.price)")
+                        .zeebeResultVariable("total"))
             .serviceTask("bill", t -> t.zeebeJobType("bill"))
             .endEvent()
             .done());

@@ -69,7 +69,8 @@ public final class RecordLog implements EngineProcessor.BatchListener {
 
   public synchronized String dump() {
     StringBuilder out = new StringBuilder("Record log (position: event):\n");
-    entries.forEach(e -> out.append("  ").append(e.position()).append(": ").append(e.event()).append('\n'));
+    entries.forEach(
+        e -> out.append("  ").append(e.position()).append(": ").append(e.event()).append('\n'));
     return out.toString();
   }
 }
