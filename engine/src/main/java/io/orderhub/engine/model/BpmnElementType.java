@@ -19,7 +19,20 @@ public enum BpmnElementType {
   PARALLEL_GATEWAY,
   INCLUSIVE_GATEWAY,
   EVENT_BASED_GATEWAY,
+  SUB_PROCESS,
+  EVENT_SUB_PROCESS,
+  CALL_ACTIVITY,
+  BOUNDARY_EVENT,
+  MULTI_INSTANCE_BODY,
   SEQUENCE_FLOW;
+
+  /** Elements whose instances are variable scopes holding child element instances. */
+  public boolean isContainer() {
+    return switch (this) {
+      case PROCESS, SUB_PROCESS, EVENT_SUB_PROCESS, MULTI_INSTANCE_BODY -> true;
+      default -> false;
+    };
+  }
 
   public boolean isJobWorkerTask() {
     return switch (this) {

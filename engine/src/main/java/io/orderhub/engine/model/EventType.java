@@ -7,5 +7,9 @@ public enum EventType {
   TIMER,
   SIGNAL,
   ERROR,
-  TERMINATE
+  TERMINATE,
+  ESCALATION,
+  COMPENSATION,
+  LINK,
+  CONDITIONAL
 }

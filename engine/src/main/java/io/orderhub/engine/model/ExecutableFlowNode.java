@@ -32,6 +32,18 @@ public final class ExecutableFlowNode {
   ExecutableSequenceFlow defaultFlow;
   List<VariableMapping> inputs = List.of();
   List<VariableMapping> outputs = List.of();
+  final List<ExecutableFlowNode> boundaryEvents = new ArrayList<>();
+  ExecutableFlowNode attachedTo;
+  boolean interrupting = true;
+  String escalationCode;
+  String linkName;
+  Expression condition;
+  CallDefinition call;
+  LoopDefinition loop;
+  ExecutableFlowNode innerActivity;
+  ExecutableFlowNode compensationHandler;
+  boolean forCompensation;
+  String compensationActivityRef;
 
   ExecutableFlowNode(String id, String name, BpmnElementType type, EventType eventType) {
     this.id = id;
@@ -109,6 +121,93 @@ public final class ExecutableFlowNode {
   /** The error code an error end event throws. */
   public String errorCode() {
     return errorCode;
+  }
+
+  /** Boundary events attached to this activity (to the multi-instance body when it has one). */
+  public List<ExecutableFlowNode> boundaryEvents() {
+    return Collections.unmodifiableList(boundaryEvents);
+  }
+
+  /** For a boundary event: the activity it is attached to. */
+  public ExecutableFlowNode attachedTo() {
+    return attachedTo;
+  }
+
+  /**
+   * For a boundary event: whether it cancels the activity; for an event subprocess start event:
+   * whether it interrupts its scope.
+   */
+  public boolean interrupting() {
+    return interrupting;
+  }
+
+  /** The escalation code thrown or caught; null on a catch event means any escalation. */
+  public String escalationCode() {
+    return escalationCode;
+  }
+
+  public String linkName() {
+    return linkName;
+  }
+
+  /** A conditional event's condition. */
+  public Expression condition() {
+    return condition;
+  }
+
+  public CallDefinition call() {
+    return call;
+  }
+
+  /** For a multi-instance body: its loop characteristics. */
+  public LoopDefinition loop() {
+    return loop;
+  }
+
+  /** For a multi-instance body: the activity it runs once per item. */
+  public ExecutableFlowNode innerActivity() {
+    return innerActivity;
+  }
+
+  /** For an activity: the handler its compensation boundary event starts, or null. */
+  public ExecutableFlowNode compensationHandler() {
+    return compensationHandler;
+  }
+
+  /** Whether this activity is a compensation handler (started only by compensation). */
+  public boolean isForCompensation() {
+    return forCompensation;
+  }
+
+  /** For a compensation throw event: the activity to compensate, or null for all. */
+  public String compensationActivityRef() {
+    return compensationActivityRef;
+  }
+
+  /** For a link throw event: the link catch event of the same name in its scope, or null. */
+  public ExecutableFlowNode linkTarget() {
+    if (flowScope == null) {
+      return null;
+    }
+    return flowScope.children.stream()
+        .filter(
+            c ->
+                c.type == BpmnElementType.INTERMEDIATE_CATCH_EVENT
+                    && c.eventType == EventType.LINK
+                    && c.linkName != null
+                    && c.linkName.equals(linkName))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Event subprocesses directly inside this scope. */
+  public List<ExecutableFlowNode> eventSubprocesses() {
+    return children.stream().filter(c -> c.type == BpmnElementType.EVENT_SUB_PROCESS).toList();
+  }
+
+  /** The start events of this (event) subprocess or process. */
+  public List<ExecutableFlowNode> startEvents() {
+    return children.stream().filter(c -> c.type == BpmnElementType.START_EVENT).toList();
   }
 
   public ExecutableSequenceFlow defaultFlow() {

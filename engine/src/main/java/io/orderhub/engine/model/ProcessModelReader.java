@@ -2,11 +2,18 @@ package io.orderhub.engine.model;
 
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.Activity;
+import io.camunda.zeebe.model.bpmn.instance.Association;
 import io.camunda.zeebe.model.bpmn.instance.BaseElement;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.BusinessRuleTask;
+import io.camunda.zeebe.model.bpmn.instance.CallActivity;
+import io.camunda.zeebe.model.bpmn.instance.CompensateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ConditionExpression;
+import io.camunda.zeebe.model.bpmn.instance.ConditionalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EndEvent;
 import io.camunda.zeebe.model.bpmn.instance.ErrorEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.EscalationEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.EventBasedGateway;
 import io.camunda.zeebe.model.bpmn.instance.EventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
@@ -15,8 +22,10 @@ import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.InclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateCatchEvent;
 import io.camunda.zeebe.model.bpmn.instance.IntermediateThrowEvent;
+import io.camunda.zeebe.model.bpmn.instance.LinkEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ManualTask;
 import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.ParallelGateway;
 import io.camunda.zeebe.model.bpmn.instance.Process;
 import io.camunda.zeebe.model.bpmn.instance.ReceiveTask;
@@ -26,11 +35,15 @@ import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.SignalEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.SubProcess;
 import io.camunda.zeebe.model.bpmn.instance.Task;
 import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
@@ -42,9 +55,11 @@ import io.orderhub.engine.feel.FeelEvaluator;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.xml.validation.ValidationResultType;
 
@@ -147,15 +162,50 @@ public final class ProcessModelReader {
           new ExecutableFlowNode(
               process.getId(), process.getName(), BpmnElementType.PROCESS, EventType.NONE);
       elements.put(root.id(), root);
-      Collection<FlowElement> flowElements = process.getFlowElements();
+      buildScope(root, process.getFlowElements());
+      if (root.children().stream().noneMatch(n -> n.type() == BpmnElementType.START_EVENT)) {
+        errors.add(new ValidationError(process.getId(), "has no start event"));
+      }
+      for (Association association :
+          process.getModelInstance().getModelElementsByType(Association.class)) {
+        linkCompensationHandler(association);
+      }
+      checkLinks(root);
+      return new ExecutableProcess(
+          process.getId(), process.getName(), root, Map.copyOf(elements), Map.copyOf(flows));
+    }
+
+    /** Builds the elements of a process or subprocess, then its flows and boundary events. */
+    private void buildScope(ExecutableFlowNode scope, Collection<FlowElement> flowElements) {
+      List<BoundaryEvent> boundaries = new ArrayList<>();
       for (FlowElement element : flowElements) {
-        if (element instanceof FlowNode node) {
+        if (element instanceof BoundaryEvent boundary) {
+          boundaries.add(boundary);
+        } else if (element instanceof FlowNode node) {
           ExecutableFlowNode built = buildNode(node);
-          if (built != null) {
-            root.addChild(built);
-            elements.put(built.id(), built);
+          if (built == null) {
+            continue;
+          }
+          ExecutableFlowNode placed = wrapMultiInstance(node, built);
+          scope.addChild(placed);
+          elements.put(placed.id(), placed);
+          if (node instanceof SubProcess subProcess) {
+            buildScope(built, subProcess.getFlowElements());
+            checkSubProcess(subProcess, built);
           }
         }
+      }
+      for (BoundaryEvent boundary : boundaries) {
+        ExecutableFlowNode built = buildNode(boundary);
+        ExecutableFlowNode activity = elements.get(boundary.getAttachedTo().getId());
+        if (built == null || activity == null) {
+          continue;
+        }
+        built.attachedTo = activity;
+        built.interrupting = boundary.cancelActivity();
+        activity.boundaryEvents.add(built);
+        scope.addChild(built);
+        elements.put(built.id(), built);
       }
       for (FlowElement element : flowElements) {
         if (element instanceof SequenceFlow flow) {
@@ -163,17 +213,105 @@ public final class ProcessModelReader {
         }
       }
       for (FlowElement element : flowElements) {
-        if (element instanceof ExclusiveGateway gateway && gateway.getDefault() != null) {
-          elements.get(gateway.getId()).defaultFlow = flows.get(gateway.getDefault().getId());
-        } else if (element instanceof InclusiveGateway gateway && gateway.getDefault() != null) {
-          elements.get(gateway.getId()).defaultFlow = flows.get(gateway.getDefault().getId());
+        SequenceFlow defaultFlow =
+            switch (element) {
+              case ExclusiveGateway gateway -> gateway.getDefault();
+              case InclusiveGateway gateway -> gateway.getDefault();
+              default -> null;
+            };
+        if (defaultFlow != null) {
+          elements.get(element.getId()).defaultFlow = flows.get(defaultFlow.getId());
         }
       }
-      if (root.children().stream().noneMatch(n -> n.type() == BpmnElementType.START_EVENT)) {
-        errors.add(new ValidationError(process.getId(), "has no start event"));
+    }
+
+    private void checkSubProcess(SubProcess subProcess, ExecutableFlowNode built) {
+      List<ExecutableFlowNode> starts = built.startEvents();
+      if (built.type() == BpmnElementType.EVENT_SUB_PROCESS) {
+        if (starts.size() != 1 || starts.get(0).eventType() == EventType.NONE) {
+          errors.add(
+              new ValidationError(
+                  subProcess.getId(), "an event subprocess needs exactly one event start event"));
+        }
+      } else if (starts.size() != 1 || starts.get(0).eventType() != EventType.NONE) {
+        errors.add(
+            new ValidationError(
+                subProcess.getId(), "an embedded subprocess needs exactly one none start event"));
       }
-      return new ExecutableProcess(
-          process.getId(), process.getName(), root, Map.copyOf(elements), Map.copyOf(flows));
+    }
+
+    /** A multi-instance activity becomes a body element holding the activity as its inner part. */
+    private ExecutableFlowNode wrapMultiInstance(FlowNode node, ExecutableFlowNode built) {
+      if (!(node instanceof Activity activity)
+          || !(activity.getLoopCharacteristics()
+              instanceof MultiInstanceLoopCharacteristics characteristics)) {
+        return built;
+      }
+      ZeebeLoopCharacteristics zeebe =
+          characteristics.getSingleExtensionElement(ZeebeLoopCharacteristics.class);
+      if (zeebe == null || zeebe.getInputCollection() == null) {
+        errors.add(new ValidationError(node.getId(), "multi-instance has no input collection"));
+        return built;
+      }
+      Expression completion =
+          characteristics.getCompletionCondition() == null
+              ? null
+              : feelOnly(
+                  node.getId(),
+                  "completion condition",
+                  characteristics.getCompletionCondition().getTextContent());
+      Expression outputElement =
+          zeebe.getOutputElement() == null
+              ? null
+              : feelOnly(node.getId(), "output element", zeebe.getOutputElement());
+      ExecutableFlowNode body =
+          new ExecutableFlowNode(
+              node.getId(), node.getName(), BpmnElementType.MULTI_INSTANCE_BODY, EventType.NONE);
+      body.loop =
+          new LoopDefinition(
+              characteristics.isSequential(),
+              feelOnly(node.getId(), "input collection", zeebe.getInputCollection()),
+              blankToNull(zeebe.getInputElement()),
+              blankToNull(zeebe.getOutputCollection()),
+              outputElement,
+              completion);
+      body.innerActivity = built;
+      body.addChild(built);
+      return body;
+    }
+
+    private void linkCompensationHandler(Association association) {
+      if (!(association.getSource() instanceof BoundaryEvent boundary)
+          || association.getTarget() == null) {
+        return;
+      }
+      ExecutableFlowNode activity = elements.get(boundary.getAttachedTo().getId());
+      ExecutableFlowNode handler = elements.get(association.getTarget().getId());
+      if (activity != null && handler != null) {
+        activity.compensationHandler = handler;
+        if (activity.innerActivity() != null) {
+          activity.innerActivity().compensationHandler = handler;
+        }
+      }
+    }
+
+    /** Every link throw event needs a link catch event of the same name in its scope. */
+    private void checkLinks(ExecutableFlowNode scope) {
+      for (ExecutableFlowNode node : scope.children()) {
+        if (node.eventType() == EventType.LINK
+            && node.type() == BpmnElementType.INTERMEDIATE_THROW_EVENT
+            && node.linkTarget() == null) {
+          errors.add(
+              new ValidationError(
+                  node.id(),
+                  "no link catch event named '%s' in the same scope".formatted(node.linkName())));
+        }
+        checkLinks(node);
+      }
+    }
+
+    private static String blankToNull(String value) {
+      return value == null || value.isBlank() ? null : value;
     }
 
     private void buildFlow(SequenceFlow flow) {
@@ -200,7 +338,7 @@ public final class ProcessModelReader {
         unsupported(node, node.getElementType().getTypeName());
         return null;
       }
-      EventType eventType = eventTypeOf(node);
+      EventType eventType = eventTypeOf(node, type);
       if (eventType == null) {
         return null;
       }
@@ -212,10 +350,32 @@ public final class ProcessModelReader {
         case BUSINESS_RULE_TASK -> built.job = jobDefinition(node, true);
         case SCRIPT_TASK -> readScript(node, built);
         case RECEIVE_TASK -> built.message = messageOf(node, ((ReceiveTask) node).getMessage());
+        case CALL_ACTIVITY -> built.call = callOf((CallActivity) node);
         default -> {}
+      }
+      if (node instanceof Activity activity) {
+        built.forCompensation = activity.isForCompensation();
+      }
+      if (node instanceof StartEvent start) {
+        built.interrupting = start.isInterrupting();
       }
       readEventDefinition(node, built);
       return built;
+    }
+
+    private CallDefinition callOf(CallActivity node) {
+      ZeebeCalledElement called = node.getSingleExtensionElement(ZeebeCalledElement.class);
+      if (called == null || called.getProcessId() == null || called.getProcessId().isBlank()) {
+        errors.add(new ValidationError(node.getId(), "call activity has no called process id"));
+        return null;
+      }
+      String binding = called.getBindingType() == null ? "latest" : called.getBindingType().name();
+      return new CallDefinition(
+          property(node.getId(), "called process id", called.getProcessId()),
+          binding,
+          called.getVersionTag(),
+          called.isPropagateAllChildVariablesEnabled(),
+          called.isPropagateAllParentVariablesEnabled());
     }
 
     private void readScript(FlowNode node, ExecutableFlowNode built) {
@@ -302,6 +462,7 @@ public final class ProcessModelReader {
         built.message = messageOf(node, message.getMessage());
         if (node instanceof IntermediateThrowEvent || node instanceof EndEvent) {
           built.job = jobDefinition(node, true);
+          built.message = null;
         }
       } else if (definition instanceof TimerEventDefinition timer) {
         built.timer = timerOf(node.getId(), timer);
@@ -312,10 +473,34 @@ public final class ProcessModelReader {
           built.signalName = property(node.getId(), "signal name", signal.getSignal().getName());
         }
       } else if (definition instanceof ErrorEventDefinition error) {
-        if (error.getError() == null || error.getError().getErrorCode() == null) {
+        built.errorCode =
+            error.getError() == null ? null : blankToNull(error.getError().getErrorCode());
+        if (built.errorCode == null && node instanceof EndEvent) {
           errors.add(new ValidationError(node.getId(), "error end event has no error code"));
-        } else {
-          built.errorCode = error.getError().getErrorCode();
+        }
+      } else if (definition instanceof EscalationEventDefinition escalation) {
+        built.escalationCode =
+            escalation.getEscalation() == null
+                ? null
+                : blankToNull(escalation.getEscalation().getEscalationCode());
+        if (built.escalationCode == null && node instanceof ThrowEvent) {
+          errors.add(new ValidationError(node.getId(), "escalation throw event has no code"));
+        }
+      } else if (definition instanceof CompensateEventDefinition compensate) {
+        built.compensationActivityRef =
+            compensate.getActivity() == null ? null : compensate.getActivity().getId();
+      } else if (definition instanceof LinkEventDefinition link) {
+        built.linkName = link.getName();
+        if (built.linkName == null || built.linkName.isBlank()) {
+          errors.add(new ValidationError(node.getId(), "link event has no name"));
+        }
+      } else if (definition instanceof ConditionalEventDefinition conditional) {
+        built.condition =
+            conditional.getCondition() == null
+                ? null
+                : feelOnly(node.getId(), "condition", conditional.getCondition().getTextContent());
+        if (built.condition == null && conditional.getCondition() == null) {
+          errors.add(new ValidationError(node.getId(), "conditional event has no condition"));
         }
       }
     }
@@ -327,7 +512,9 @@ public final class ProcessModelReader {
         return null;
       }
       Expression name = property(node.getId(), "message name", message.getName());
-      if (node instanceof StartEvent) {
+      boolean inEventSubprocess =
+          node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
+      if (node instanceof StartEvent && !inEventSubprocess) {
         return new MessageDefinition(name, null);
       }
       ZeebeSubscription subscription =
@@ -371,12 +558,13 @@ public final class ProcessModelReader {
             case EndEvent e -> e.getEventDefinitions();
             case IntermediateCatchEvent e -> e.getEventDefinitions();
             case IntermediateThrowEvent e -> e.getEventDefinitions();
+            case BoundaryEvent e -> e.getEventDefinitions();
             default -> List.of();
           };
       return definitions.isEmpty() ? null : definitions.iterator().next();
     }
 
-    private EventType eventTypeOf(FlowNode node) {
+    private EventType eventTypeOf(FlowNode node, BpmnElementType type) {
       EventDefinition definition = singleEventDefinition(node);
       EventType eventType =
           switch (definition) {
@@ -386,31 +574,72 @@ public final class ProcessModelReader {
             case SignalEventDefinition ignored -> EventType.SIGNAL;
             case ErrorEventDefinition ignored -> EventType.ERROR;
             case TerminateEventDefinition ignored -> EventType.TERMINATE;
+            case EscalationEventDefinition ignored -> EventType.ESCALATION;
+            case CompensateEventDefinition ignored -> EventType.COMPENSATION;
+            case LinkEventDefinition ignored -> EventType.LINK;
+            case ConditionalEventDefinition ignored -> EventType.CONDITIONAL;
             default -> null;
           };
       if (eventType == null) {
         unsupported(node, definition.getElementType().getTypeName());
         return null;
       }
-      boolean supported =
-          switch (node) {
-            case StartEvent ignored ->
-                eventType == EventType.NONE
-                    || eventType == EventType.MESSAGE
-                    || eventType == EventType.TIMER
-                    || eventType == EventType.SIGNAL;
-            case EndEvent ignored ->
-                eventType == EventType.NONE
-                    || eventType == EventType.ERROR
-                    || eventType == EventType.TERMINATE;
-            case IntermediateCatchEvent ignored ->
-                eventType == EventType.MESSAGE
-                    || eventType == EventType.TIMER
-                    || eventType == EventType.SIGNAL;
-            case IntermediateThrowEvent ignored -> eventType == EventType.NONE;
-            default -> eventType == EventType.NONE;
+      boolean inEventSubprocess =
+          node.getParentElement() instanceof SubProcess parent && parent.triggeredByEvent();
+      Set<EventType> supported =
+          switch (type) {
+            case START_EVENT ->
+                inEventSubprocess
+                    ? EnumSet.of(
+                        EventType.MESSAGE,
+                        EventType.TIMER,
+                        EventType.SIGNAL,
+                        EventType.ERROR,
+                        EventType.ESCALATION,
+                        EventType.COMPENSATION,
+                        EventType.CONDITIONAL)
+                    : EnumSet.of(
+                        EventType.NONE,
+                        EventType.MESSAGE,
+                        EventType.TIMER,
+                        EventType.SIGNAL,
+                        EventType.CONDITIONAL);
+            case END_EVENT ->
+                EnumSet.of(
+                    EventType.NONE,
+                    EventType.ERROR,
+                    EventType.TERMINATE,
+                    EventType.ESCALATION,
+                    EventType.COMPENSATION,
+                    EventType.MESSAGE,
+                    EventType.SIGNAL);
+            case INTERMEDIATE_CATCH_EVENT ->
+                EnumSet.of(
+                    EventType.MESSAGE,
+                    EventType.TIMER,
+                    EventType.SIGNAL,
+                    EventType.LINK,
+                    EventType.CONDITIONAL);
+            case INTERMEDIATE_THROW_EVENT ->
+                EnumSet.of(
+                    EventType.NONE,
+                    EventType.ESCALATION,
+                    EventType.COMPENSATION,
+                    EventType.LINK,
+                    EventType.MESSAGE,
+                    EventType.SIGNAL);
+            case BOUNDARY_EVENT ->
+                EnumSet.of(
+                    EventType.MESSAGE,
+                    EventType.TIMER,
+                    EventType.SIGNAL,
+                    EventType.ERROR,
+                    EventType.ESCALATION,
+                    EventType.COMPENSATION,
+                    EventType.CONDITIONAL);
+            default -> EnumSet.of(EventType.NONE);
           };
-      if (!supported) {
+      if (!supported.contains(eventType)) {
         unsupported(
             node, eventType.name().toLowerCase() + " " + node.getElementType().getTypeName());
         return null;
@@ -431,6 +660,11 @@ public final class ProcessModelReader {
         case ScriptTask ignored -> BpmnElementType.SCRIPT_TASK;
         case ReceiveTask ignored -> BpmnElementType.RECEIVE_TASK;
         case ManualTask ignored -> BpmnElementType.MANUAL_TASK;
+        case SubProcess sub when sub.triggeredByEvent() -> BpmnElementType.EVENT_SUB_PROCESS;
+        case SubProcess sub when sub.getElementType().getTypeName().equals("subProcess") ->
+            BpmnElementType.SUB_PROCESS;
+        case CallActivity ignored -> BpmnElementType.CALL_ACTIVITY;
+        case BoundaryEvent ignored -> BpmnElementType.BOUNDARY_EVENT;
         case ExclusiveGateway ignored -> BpmnElementType.EXCLUSIVE_GATEWAY;
         case ParallelGateway ignored -> BpmnElementType.PARALLEL_GATEWAY;
         case InclusiveGateway ignored -> BpmnElementType.INCLUSIVE_GATEWAY;

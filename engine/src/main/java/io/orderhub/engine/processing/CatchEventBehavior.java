@@ -155,15 +155,25 @@ final class CatchEventBehavior {
 
   /** Closes everything the element waits for. */
   void unsubscribe(ProcessingContext ctx, long elementInstanceKey) {
+    unsubscribe(ctx, elementInstanceKey, catchElementId -> true);
+  }
+
+  /** Closes what the element waits for at the catch events the filter selects. */
+  void unsubscribe(
+      ProcessingContext ctx,
+      long elementInstanceKey,
+      java.util.function.Predicate<String> catchElementIds) {
     for (MessageSubscription subscription :
         ctx.state().subscriptionsOfElement(elementInstanceKey)) {
-      ctx.write(new MessageSubscriptionClosed(subscription.key()));
+      if (catchElementIds.test(subscription.catchElementId())) {
+        ctx.write(new MessageSubscriptionClosed(subscription.key()));
+      }
     }
-    ctx.state()
-        .timersOfElement(elementInstanceKey)
+    ctx.state().timersOfElement(elementInstanceKey).stream()
+        .filter(timer -> catchElementIds.test(timer.targetElementId()))
         .forEach(timer -> ctx.write(new TimerCanceled(timer.key())));
-    ctx.state()
-        .signalSubscriptionsOfElement(elementInstanceKey)
+    ctx.state().signalSubscriptionsOfElement(elementInstanceKey).stream()
+        .filter(s -> catchElementIds.test(s.catchElementId()))
         .forEach(s -> ctx.write(new SignalSubscriptionClosed(s.key())));
   }
 

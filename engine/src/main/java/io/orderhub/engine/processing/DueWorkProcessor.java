@@ -5,6 +5,7 @@ import io.orderhub.engine.record.EngineEvent.JobTimedOut;
 import io.orderhub.engine.record.EngineEvent.MessageExpired;
 import io.orderhub.engine.record.EngineEvent.TimerCreated;
 import io.orderhub.engine.record.EngineEvent.TimerTriggered;
+import io.orderhub.engine.state.ElementInstance;
 import io.orderhub.engine.state.Timer;
 import java.util.List;
 import java.util.Map;
@@ -50,28 +51,40 @@ final class DueWorkProcessor {
 
   private void fireTimer(ProcessingContext ctx, Timer timer) {
     ctx.write(new TimerTriggered(timer.key()));
+    TimerSchedule schedule =
+        new TimerSchedule(timer.dueDate(), timer.repetitions(), timer.cycleInterval());
     if (timer.elementInstanceKey() > 0) {
       trigger.fire(ctx, timer.elementInstanceKey(), timer.targetElementId(), Map.of());
+      // a cycle on a non-interrupting event goes on while its element waits
+      boolean stillWaiting =
+          ctx.state()
+              .elementInstance(timer.elementInstanceKey())
+              .filter(e -> e.lifecycle() == ElementInstance.Lifecycle.ACTIVATED)
+              .isPresent();
+      if (stillWaiting && schedule.repeats() && schedule.interval() != null) {
+        reschedule(ctx, timer, schedule.next());
+      }
       return;
     }
     var process = ctx.state().process(timer.processDefinitionKey()).orElseThrow();
     var start = ctx.state().executable(process.key()).element(timer.targetElementId());
     starter.start(ctx, process, List.of(start), Map.of(), null, Set.of());
-    TimerSchedule schedule =
-        new TimerSchedule(timer.dueDate(), timer.repetitions(), timer.cycleInterval());
     if (schedule.repeats() && schedule.interval() != null) {
-      TimerSchedule next = schedule.next();
-      ctx.write(
-          new TimerCreated(
-              ctx.nextKey(),
-              -1,
-              -1,
-              timer.processDefinitionKey(),
-              timer.targetElementId(),
-              next.dueDate(),
-              next.repetitions(),
-              next.interval()));
+      reschedule(ctx, timer, schedule.next());
     }
+  }
+
+  private static void reschedule(ProcessingContext ctx, Timer timer, TimerSchedule next) {
+    ctx.write(
+        new TimerCreated(
+            ctx.nextKey(),
+            timer.elementInstanceKey(),
+            timer.processInstanceKey(),
+            timer.processDefinitionKey(),
+            timer.targetElementId(),
+            next.dueDate(),
+            next.repetitions(),
+            next.interval()));
   }
 
   private static List<Long> limit(List<Long> keys, int budget) {

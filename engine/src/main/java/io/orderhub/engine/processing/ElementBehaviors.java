@@ -2,6 +2,7 @@ package io.orderhub.engine.processing;
 
 import io.orderhub.engine.feel.Evaluation;
 import io.orderhub.engine.model.BpmnElementType;
+import io.orderhub.engine.model.EventType;
 import io.orderhub.engine.model.ExecutableFlowNode;
 import io.orderhub.engine.model.ExecutableSequenceFlow;
 import io.orderhub.engine.state.ElementInstance;
@@ -14,24 +15,38 @@ final class ElementBehaviors {
 
   private ElementBehaviors() {}
 
-  static void registerAll(
+  /** The shared behaviours element behaviours are built from. */
+  record Shared(
       ElementTransitions transitions,
       VariableBehavior variables,
       IncidentBehavior incidents,
       JobBehavior jobs,
       CatchEventBehavior catchEvents,
       CatchTrigger trigger,
-      ErrorBehavior errors,
-      ProcessResultListener results) {
+      ThrownEventBehavior thrown,
+      SignalProcessor signals,
+      ProcessInstanceStarter starter,
+      ProcessResultListener results,
+      CompensationBehavior compensation) {}
+
+  static MultiInstanceBehavior registerAll(Shared shared) {
+    ElementTransitions transitions = shared.transitions();
     ElementBehavior passThrough = (ctx, instance, node) -> transitions.complete(ctx, instance);
-    transitions.register(BpmnElementType.START_EVENT, passThrough);
-    transitions.register(BpmnElementType.INTERMEDIATE_THROW_EVENT, passThrough);
     transitions.register(BpmnElementType.TASK, passThrough);
     transitions.register(BpmnElementType.MANUAL_TASK, passThrough);
     transitions.register(BpmnElementType.PARALLEL_GATEWAY, passThrough);
-    transitions.register(BpmnElementType.PROCESS, new ProcessBehavior(results));
-    transitions.register(BpmnElementType.END_EVENT, new EndEventBehavior(transitions, errors));
-    JobTaskBehavior jobTask = new JobTaskBehavior(transitions, jobs);
+    ElementBehavior triggered = new TriggeredEventBehavior(transitions, shared.trigger());
+    transitions.register(BpmnElementType.START_EVENT, triggered);
+    transitions.register(BpmnElementType.BOUNDARY_EVENT, triggered);
+    JobTaskBehavior jobTask = new JobTaskBehavior(transitions, shared.jobs());
+    transitions.register(BpmnElementType.PROCESS, new ProcessBehavior(shared));
+    transitions.register(BpmnElementType.SUB_PROCESS, new SubProcessBehavior(transitions));
+    transitions.register(
+        BpmnElementType.EVENT_SUB_PROCESS,
+        new EventSubProcessBehavior(transitions, shared.trigger()));
+    ThrowEventBehavior throwEvents = new ThrowEventBehavior(shared, jobTask);
+    transitions.register(BpmnElementType.END_EVENT, throwEvents);
+    transitions.register(BpmnElementType.INTERMEDIATE_THROW_EVENT, throwEvents);
     for (BpmnElementType type : BpmnElementType.values()) {
       if (type.isJobWorkerTask()) {
         transitions.register(type, jobTask);
@@ -39,28 +54,38 @@ final class ElementBehaviors {
     }
     transitions.register(
         BpmnElementType.SCRIPT_TASK,
-        new ScriptTaskBehavior(transitions, variables, incidents, trigger, jobTask));
-    CatchBehavior catchBehavior = new CatchBehavior(transitions, catchEvents, incidents, trigger);
+        new ScriptTaskBehavior(
+            transitions, shared.variables(), shared.incidents(), shared.trigger(), jobTask));
+    CatchBehavior catchBehavior =
+        new CatchBehavior(transitions, shared.catchEvents(), shared.incidents(), shared.trigger());
     transitions.register(BpmnElementType.RECEIVE_TASK, catchBehavior);
     transitions.register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchBehavior);
     transitions.register(
         BpmnElementType.EXCLUSIVE_GATEWAY,
-        new ExclusiveGatewayBehavior(transitions, variables, incidents));
+        new ExclusiveGatewayBehavior(transitions, shared.variables(), shared.incidents()));
     transitions.register(
         BpmnElementType.INCLUSIVE_GATEWAY,
-        new InclusiveGatewayBehavior(transitions, variables, incidents));
+        new InclusiveGatewayBehavior(transitions, shared.variables(), shared.incidents()));
     transitions.register(
         BpmnElementType.EVENT_BASED_GATEWAY,
-        new EventBasedGatewayBehavior(transitions, catchEvents, incidents, trigger));
+        new EventBasedGatewayBehavior(
+            transitions, shared.catchEvents(), shared.incidents(), shared.trigger()));
+    transitions.register(BpmnElementType.CALL_ACTIVITY, new CallActivityBehavior(shared));
+    MultiInstanceBehavior multiInstance = new MultiInstanceBehavior(shared);
+    transitions.register(BpmnElementType.MULTI_INSTANCE_BODY, multiInstance);
+    return multiInstance;
   }
 
-  /** Told when a process instance completes or is terminated (for awaited creations). */
+  /** Told when a process instance completes (for awaited creations). */
   interface ProcessResultListener {
     void completed(ProcessingContext ctx, ElementInstance processInstance);
   }
 
-  /** The process instance itself: it completes when its last element completes. */
-  private record ProcessBehavior(ProcessResultListener results) implements ElementBehavior {
+  /**
+   * The process instance itself: it completes when nothing in it is left; a called instance then
+   * hands its variables to its call activity, which completes.
+   */
+  private record ProcessBehavior(Shared shared) implements ElementBehavior {
     @Override
     public void onActivate(
         ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
@@ -70,39 +95,61 @@ final class ElementBehaviors {
     @Override
     public List<ExecutableSequenceFlow> onComplete(
         ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      results.completed(ctx, instance);
+      shared.results().completed(ctx, instance);
+      if (instance.parentElementInstanceKey() > 0) {
+        CallActivityBehavior.childCompleted(ctx, shared, instance);
+      }
       return List.of();
     }
   }
 
-  private record EndEventBehavior(ElementTransitions transitions, ErrorBehavior errors)
+  /** An embedded subprocess: starts at its none start event, completes when empty. */
+  private record SubProcessBehavior(ElementTransitions transitions) implements ElementBehavior {
+    @Override
+    public void onActivate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+      transitions.markActivated(ctx, instance);
+      ExecutableFlowNode start =
+          node.startEvents().stream()
+              .filter(e -> e.eventType() == EventType.NONE)
+              .findFirst()
+              .orElseThrow();
+      transitions.activate(ctx, start, ctx.state().requireElementInstance(instance.key()));
+    }
+  }
+
+  /** An event subprocess: starts at the start event that fired. */
+  private record EventSubProcessBehavior(ElementTransitions transitions, CatchTrigger trigger)
       implements ElementBehavior {
     @Override
     public void onActivate(
         ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      switch (node.eventType()) {
-        case ERROR -> errors.throwFromEndEvent(ctx, instance, node.errorCode());
-        default -> transitions.complete(ctx, instance);
-      }
+      String startId = trigger.takeSubprocessStart(instance);
+      trigger.handOverToStart(instance, startId);
+      transitions.markActivated(ctx, instance);
+      ExecutableFlowNode start =
+          node.startEvents().stream().filter(e -> e.id().equals(startId)).findFirst().orElseThrow();
+      transitions.activate(ctx, start, ctx.state().requireElementInstance(instance.key()));
     }
+  }
 
+  /**
+   * Start and boundary events: they activate because their event fired (or the instance started)
+   * and complete at once with the event's variables.
+   */
+  private record TriggeredEventBehavior(ElementTransitions transitions, CatchTrigger trigger)
+      implements ElementBehavior {
     @Override
-    public List<ExecutableSequenceFlow> onComplete(
+    public void onActivate(
         ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      if (node.eventType() == io.orderhub.engine.model.EventType.TERMINATE) {
-        // a terminate end event ends every other path of its scope; the scope then completes
-        for (ElementInstance sibling : ctx.state().children(instance.flowScopeKey())) {
-          if (sibling.key() != instance.key()) {
-            transitions.terminate(ctx, sibling);
-          }
-        }
-      }
-      return List.of();
+      Map<String, Object> vars = trigger.takeHandedOver(instance.flowScopeKey(), node.id());
+      trigger.mergeResult(ctx, instance, node, vars);
+      transitions.complete(ctx, instance);
     }
   }
 
   /** Service, send, business-rule and user tasks (and script tasks with a job): wait for a job. */
-  private record JobTaskBehavior(ElementTransitions transitions, JobBehavior jobs)
+  record JobTaskBehavior(ElementTransitions transitions, JobBehavior jobs)
       implements ElementBehavior {
     @Override
     public void onActivate(
@@ -163,8 +210,8 @@ final class ElementBehaviors {
     @Override
     public void onActivate(
         ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      Map<String, Object> fired = trigger.takeFiredAfterGateway(instance.flowScopeKey(), node.id());
-      if (fired != null) {
+      Map<String, Object> fired = trigger.takeHandedOver(instance.flowScopeKey(), node.id());
+      if (fired != null || node.eventType() == EventType.LINK) {
         trigger.mergeResult(ctx, instance, node, fired);
         transitions.complete(ctx, instance);
         return;

@@ -32,10 +32,31 @@ final class ElementTransitions {
       new EnumMap<>(BpmnElementType.class);
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
+  private CatchEventBehavior catchEvents;
+  private ScopeListener multiInstance;
+  private CompensationBehavior compensation;
 
   ElementTransitions(VariableBehavior variables, IncidentBehavior incidents) {
     this.variables = variables;
     this.incidents = incidents;
+  }
+
+  /** Told about inner instances of a multi-instance body completing. */
+  interface ScopeListener {
+    /** Before the inner instance's completion is written: its variables are still readable. */
+    void innerCompleting(ProcessingContext ctx, ElementInstance body, ElementInstance inner);
+
+    /** After: decide whether the body goes on, or completes. */
+    void innerCompleted(ProcessingContext ctx, ElementInstance body);
+  }
+
+  void wire(
+      CatchEventBehavior catchEvents,
+      ScopeListener multiInstance,
+      CompensationBehavior compensation) {
+    this.catchEvents = catchEvents;
+    this.multiInstance = multiInstance;
+    this.compensation = compensation;
   }
 
   void register(BpmnElementType type, ElementBehavior behavior) {
@@ -55,7 +76,8 @@ final class ElementTransitions {
             node.type(),
             null,
             null,
-            flowScope.tenantId()));
+            flowScope.tenantId(),
+            0));
     ctx.followUp(() -> onActivating(ctx, key));
     return key;
   }
@@ -72,7 +94,41 @@ final class ElementTransitions {
       incidents.raise(ctx, instance, "IO_MAPPING_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
       return;
     }
+    List<ExecutableFlowNode> triggers = eventTriggers(instance, node);
+    if (!triggers.isEmpty()) {
+      String subscribeFailure = catchEvents.subscribe(ctx, instance, triggers);
+      if (subscribeFailure != null) {
+        incidents.raise(
+            ctx, instance, "EXTRACT_VALUE_ERROR", subscribeFailure, IncidentBehavior.STEP_ACTIVATE);
+        return;
+      }
+    }
     behavior(node).onActivate(ctx, instance, node);
+  }
+
+  /**
+   * What an element instance waits for besides its own work: its boundary events and, for a scope,
+   * the start events of its event subprocesses (message, timer and signal ones; error, escalation
+   * and compensation are caught when thrown).
+   */
+  private static List<ExecutableFlowNode> eventTriggers(
+      ElementInstance instance, ExecutableFlowNode node) {
+    List<ExecutableFlowNode> triggers = new java.util.ArrayList<>();
+    for (ExecutableFlowNode boundary : node.boundaryEvents()) {
+      if (CatchEventBehavior.isCatchEvent(boundary)) {
+        triggers.add(boundary);
+      }
+    }
+    if (instance.elementType().isContainer()) {
+      for (ExecutableFlowNode subprocess : node.eventSubprocesses()) {
+        for (ExecutableFlowNode start : subprocess.startEvents()) {
+          if (CatchEventBehavior.isCatchEvent(start)) {
+            triggers.add(start);
+          }
+        }
+      }
+    }
+    return triggers;
   }
 
   void markActivated(ProcessingContext ctx, ElementInstance instance) {
@@ -106,11 +162,24 @@ final class ElementTransitions {
     if (flows == null) {
       return;
     }
+    ElementInstance flowScope =
+        instance.isProcess() ? null : ctx.state().requireElementInstance(instance.flowScopeKey());
+    boolean inner =
+        flowScope != null && flowScope.elementType() == BpmnElementType.MULTI_INSTANCE_BODY;
+    if (inner) {
+      multiInstance.innerCompleting(ctx, flowScope, instance);
+    }
+    catchEvents.unsubscribe(ctx, instance.key());
+    compensation.onCompleting(ctx, instance, node);
+    compensation.handlerCompleting(ctx, instance);
     ctx.write(new ElementCompleted(instance.key()));
-    if (instance.isProcess()) {
+    if (flowScope == null) {
       return;
     }
-    ElementInstance flowScope = ctx.state().requireElementInstance(instance.flowScopeKey());
+    if (inner) {
+      ctx.followUp(() -> multiInstance.innerCompleted(ctx, flowScope));
+      return;
+    }
     for (ExecutableSequenceFlow flow : flows) {
       takeFlow(ctx, flow, flowScope);
     }
@@ -228,12 +297,20 @@ final class ElementTransitions {
     }
     ExecutableFlowNode node = node(ctx.state(), instance);
     behavior(node).onTerminate(ctx, instance, node);
+    catchEvents.unsubscribe(ctx, instance.key());
     incidents.resolveAllOf(ctx, instance.key());
     ctx.write(new ElementTerminated(instance.key()));
   }
 
+  /** The model element of an instance (the inner activity for instances inside a body). */
   ExecutableFlowNode node(EngineState state, ElementInstance instance) {
-    return state.executable(instance.processDefinitionKey()).element(instance.elementId());
+    ExecutableFlowNode node =
+        state.executable(instance.processDefinitionKey()).element(instance.elementId());
+    if (node.type() == BpmnElementType.MULTI_INSTANCE_BODY
+        && instance.elementType() != BpmnElementType.MULTI_INSTANCE_BODY) {
+      return node.innerActivity();
+    }
+    return node;
   }
 
   private ElementBehavior behavior(ExecutableFlowNode node) {

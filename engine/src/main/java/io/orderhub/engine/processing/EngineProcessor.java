@@ -129,22 +129,30 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     CatchTrigger trigger = new CatchTrigger(transitions, catchEvents, variables);
     ProcessInstanceStarter starter = new ProcessInstanceStarter(transitions, variables);
     correlator.wire(trigger, starter);
-    ErrorBehavior errors = new ErrorBehavior(incidents);
-    ElementBehaviors.registerAll(
-        transitions,
-        variables,
-        incidents,
-        new JobBehavior(variables, incidents),
-        catchEvents,
-        trigger,
-        errors,
-        waiters);
+    ThrownEventBehavior thrown = new ThrownEventBehavior(transitions, trigger, incidents);
+    CompensationBehavior compensation = new CompensationBehavior(transitions);
+    SignalProcessor signalProcessor = new SignalProcessor(trigger, starter);
+    MultiInstanceBehavior multiInstance =
+        ElementBehaviors.registerAll(
+            new ElementBehaviors.Shared(
+                transitions,
+                variables,
+                incidents,
+                new JobBehavior(variables, incidents),
+                catchEvents,
+                trigger,
+                thrown,
+                signalProcessor,
+                starter,
+                waiters,
+                compensation));
+    transitions.wire(catchEvents, multiInstance, compensation);
     this.deployments = new DeploymentProcessor(reader, feel);
     this.instances = new ProcessInstanceProcessor(starter, transitions, waiters);
-    this.jobs = new JobProcessor(transitions, trigger, variables, incidents, errors);
+    this.jobs = new JobProcessor(transitions, trigger, variables, incidents, thrown);
     this.dispatcher = new JobDispatcher(activator, this::yieldJob);
     this.messages = new MessageProcessor(correlator);
-    this.signals = new SignalProcessor(trigger, starter);
+    this.signals = signalProcessor;
     this.incidentProcessor = new IncidentProcessor(transitions);
     this.variableProcessor = new VariableProcessor(variables);
     this.dueWork = new DueWorkProcessor(trigger, starter);

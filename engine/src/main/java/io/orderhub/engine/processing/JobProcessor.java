@@ -17,14 +17,14 @@ final class JobProcessor {
   private final CatchTrigger trigger;
   private final VariableBehavior variables;
   private final IncidentBehavior incidents;
-  private final ErrorBehavior errors;
+  private final ThrownEventBehavior errors;
 
   JobProcessor(
       ElementTransitions transitions,
       CatchTrigger trigger,
       VariableBehavior variables,
       IncidentBehavior incidents,
-      ErrorBehavior errors) {
+      ThrownEventBehavior errors) {
     this.transitions = transitions;
     this.trigger = trigger;
     this.variables = variables;
@@ -87,11 +87,13 @@ final class JobProcessor {
     if (errorCode == null || errorCode.isBlank()) {
       throw Rejections.invalidArgument("Expected an error code, but none given");
     }
-    if (vars != null && !vars.isEmpty()) {
-      variables.setLocal(ctx, job.elementInstanceKey(), job.processInstanceKey(), vars);
-    }
     ctx.write(new JobErrorThrown(jobKey, errorCode, errorMessage));
-    errors.throwFromJob(ctx, ctx.state().job(jobKey).orElseThrow(), errorCode, errorMessage);
+    errors.throwErrorFromJob(
+        ctx,
+        ctx.state().job(jobKey).orElseThrow(),
+        errorCode,
+        errorMessage,
+        vars == null ? Map.of() : vars);
   }
 
   void updateRetries(ProcessingContext ctx, long jobKey, int retries) {

@@ -31,6 +31,18 @@ final class ProcessInstanceStarter {
       Map<String, Object> vars,
       String businessId,
       Set<String> tags) {
+    return start(ctx, process, startElements, vars, businessId, tags, 0);
+  }
+
+  /** Starts an instance; {@code parentElementInstanceKey} is the calling call activity, or 0. */
+  long start(
+      ProcessingContext ctx,
+      ProcessDefinition process,
+      List<ExecutableFlowNode> startElements,
+      Map<String, Object> vars,
+      String businessId,
+      Set<String> tags,
+      long parentElementInstanceKey) {
     long key = ctx.nextKey();
     ctx.write(
         new ElementActivating(
@@ -42,7 +54,8 @@ final class ProcessInstanceStarter {
             io.orderhub.engine.model.BpmnElementType.PROCESS,
             businessId,
             tags == null ? Set.of() : Set.copyOf(tags),
-            process.tenantId()));
+            process.tenantId(),
+            parentElementInstanceKey));
     if (vars != null && !vars.isEmpty()) {
       variables.setLocal(ctx, key, key, vars);
     }

@@ -66,6 +66,11 @@ final class VariableBehavior {
     return feel.evaluate(expression, visible(ctx, scopeKey));
   }
 
+  /** Evaluates against an explicit context (e.g. visible variables plus loop figures). */
+  Evaluation evaluate(Expression expression, Map<String, Object> context) {
+    return feel.evaluate(expression, context);
+  }
+
   /**
    * Applies input mappings: each source is evaluated in the flow scope (later inputs see earlier
    * ones) and set as a local variable of the element. Returns the failure, or null.

@@ -2,6 +2,7 @@ package io.orderhub.engine.record;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.orderhub.engine.model.BpmnElementType;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,7 +35,8 @@ public sealed interface EngineEvent {
 
   /**
    * An element instance starts. For the process element, {@code businessId}, {@code tags} and
-   * {@code parentElementInstanceKey} describe the instance; for other elements they are empty.
+   * {@code parentElementInstanceKey} (the calling call activity, 0 for a root instance) describe
+   * the instance; for other elements they are empty.
    */
   record ElementActivating(
       long key,
@@ -45,8 +47,12 @@ public sealed interface EngineEvent {
       BpmnElementType elementType,
       String businessId,
       Set<String> tags,
-      String tenantId)
+      String tenantId,
+      long parentElementInstanceKey)
       implements EngineEvent {}
+
+  /** A multi-instance body captured its input collection: one inner instance per item. */
+  record MultiInstanceStarted(long key, List<Object> items) implements EngineEvent {}
 
   record ElementActivated(long key) implements EngineEvent {}
 
@@ -190,6 +196,29 @@ public sealed interface EngineEvent {
 
   record SignalBroadcasted(
       long key, String signalName, Map<String, Object> variables, String tenantId)
+      implements EngineEvent {}
+
+  // ---- compensation
+
+  /**
+   * An activity with a compensation handler completed in a scope: it can be compensated later. For
+   * a completed subprocess (or multi-instance body) that holds such activities, {@code handlerId}
+   * is null and {@code innerScopeKey} is its instance, so compensation reaches inside.
+   */
+  record CompensationSubscriptionOpened(
+      long key,
+      long processInstanceKey,
+      long scopeKey,
+      String elementId,
+      String handlerId,
+      long innerScopeKey)
+      implements EngineEvent {}
+
+  /**
+   * A compensation throw event used the subscription: its handler instance started (or, for a
+   * subprocess subscription, its inner ones did). {@code handlerInstanceKey} is -1 then.
+   */
+  record CompensationTriggered(long key, long throwEventKey, long handlerInstanceKey)
       implements EngineEvent {}
 
   // ---- incidents

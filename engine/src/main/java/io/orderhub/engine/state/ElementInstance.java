@@ -14,7 +14,8 @@ public record ElementInstance(
     Lifecycle lifecycle,
     String businessId,
     Set<String> tags,
-    String tenantId) {
+    String tenantId,
+    long parentElementInstanceKey) {
 
   public enum Lifecycle {
     ACTIVATING,
@@ -34,7 +35,8 @@ public record ElementInstance(
         next,
         businessId,
         tags,
-        tenantId);
+        tenantId,
+        parentElementInstanceKey);
   }
 
   public boolean isProcess() {

@@ -42,6 +42,14 @@ public final class EngineState {
   final Map<Long, SignalSubscription> signalSubscriptions = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
 
+  final Map<Long, CompensationSubscription> compensationSubscriptions = new HashMap<>();
+
+  /** compensation handler instance key -> the throw event waiting for it */
+  final Map<Long, Long> compensationHandlers = new HashMap<>();
+
+  /** multi-instance body key -> the items of its input collection */
+  final Map<Long, List<Object>> multiInstanceItems = new HashMap<>();
+
   /** flow scope key -> sequence flow id -> tokens waiting at a joining gateway */
   final Map<Long, Map<String, Integer>> joinTokens = new HashMap<>();
 
@@ -50,6 +58,7 @@ public final class EngineState {
   private final Map<String, TreeMap<Integer, ProcessDefinition>> versions = new HashMap<>();
   private final Map<Long, Set<Long>> children = new HashMap<>();
   private final Map<String, Long> activeBusinessIds = new HashMap<>();
+  private final Map<Long, Long> calledInstances = new HashMap<>();
   private final Map<String, Set<Long>> activatableJobs = new HashMap<>();
   private final Map<Long, Long> jobByElement = new HashMap<>();
   private final Map<String, Long> messageIds = new HashMap<>();
@@ -188,6 +197,9 @@ public final class EngineState {
             .computeIfAbsent(instance.flowScopeKey(), k -> new LinkedHashSet<>())
             .add(instance.key());
       }
+      if (instance.isProcess() && instance.parentElementInstanceKey() > 0) {
+        calledInstances.put(instance.parentElementInstanceKey(), instance.key());
+      }
       if (instance.isProcess() && instance.businessId() != null) {
         String bpmnProcessId = processes.get(instance.processDefinitionKey()).bpmnProcessId();
         activeBusinessIds.put(
@@ -211,11 +223,48 @@ public final class EngineState {
     children.remove(key);
     joinTokens.remove(key);
     variablesByScope.remove(key);
+    multiInstanceItems.remove(key);
+    compensationHandlers.remove(key);
+    if (removed.isProcess()) {
+      compensationSubscriptions.values().removeIf(c -> c.processInstanceKey() == key);
+    }
+    if (removed.isProcess() && removed.parentElementInstanceKey() > 0) {
+      calledInstances.remove(removed.parentElementInstanceKey());
+    }
     if (removed.isProcess() && removed.businessId() != null) {
       String bpmnProcessId = processes.get(removed.processDefinitionKey()).bpmnProcessId();
       activeBusinessIds.remove(
           businessKey(removed.tenantId(), bpmnProcessId, removed.businessId()));
     }
+  }
+
+  /** The process instance a call activity instance started, if it is still active. */
+  public Optional<ElementInstance> calledInstance(long callActivityInstanceKey) {
+    Long key = calledInstances.get(callActivityInstanceKey);
+    return key == null ? Optional.empty() : Optional.ofNullable(elementInstances.get(key));
+  }
+
+  /** Compensable completed activities (and subprocesses) of a scope, oldest first. */
+  public List<CompensationSubscription> compensationSubscriptions(long scopeKey) {
+    return compensationSubscriptions.values().stream()
+        .filter(c -> c.scopeKey() == scopeKey)
+        .sorted(java.util.Comparator.comparingLong(CompensationSubscription::key))
+        .toList();
+  }
+
+  /** The compensation throw event a running handler instance was started for, or -1. */
+  public long compensationThrowOf(long handlerInstanceKey) {
+    return compensationHandlers.getOrDefault(handlerInstanceKey, -1L);
+  }
+
+  /** Whether any handler started for this compensation throw event is still running. */
+  public boolean compensationPending(long throwEventKey) {
+    return compensationHandlers.containsValue(throwEventKey);
+  }
+
+  /** The items a multi-instance body runs over. */
+  public List<Object> multiInstanceItems(long bodyKey) {
+    return multiInstanceItems.getOrDefault(bodyKey, List.of());
   }
 
   /** Tokens waiting at joining gateways in a scope, by incoming sequence flow id. */

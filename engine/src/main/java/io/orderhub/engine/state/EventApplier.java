@@ -1,6 +1,8 @@
 package io.orderhub.engine.state;
 
 import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.record.EngineEvent.CompensationSubscriptionOpened;
+import io.orderhub.engine.record.EngineEvent.CompensationTriggered;
 import io.orderhub.engine.record.EngineEvent.ElementActivated;
 import io.orderhub.engine.record.EngineEvent.ElementActivating;
 import io.orderhub.engine.record.EngineEvent.ElementCompleted;
@@ -25,6 +27,7 @@ import io.orderhub.engine.record.EngineEvent.MessageExpired;
 import io.orderhub.engine.record.EngineEvent.MessagePublished;
 import io.orderhub.engine.record.EngineEvent.MessageSubscriptionClosed;
 import io.orderhub.engine.record.EngineEvent.MessageSubscriptionOpened;
+import io.orderhub.engine.record.EngineEvent.MultiInstanceStarted;
 import io.orderhub.engine.record.EngineEvent.ProcessDeployed;
 import io.orderhub.engine.record.EngineEvent.SequenceFlowTaken;
 import io.orderhub.engine.record.EngineEvent.SignalBroadcasted;
@@ -90,7 +93,25 @@ public final class EventApplier {
                 Lifecycle.ACTIVATING,
                 e.businessId(),
                 e.tags(),
-                e.tenantId()));
+                e.tenantId(),
+                e.parentElementInstanceKey()));
+      }
+      case MultiInstanceStarted e -> state.multiInstanceItems.put(e.key(), e.items());
+      case CompensationSubscriptionOpened e ->
+          state.compensationSubscriptions.put(
+              e.key(),
+              new CompensationSubscription(
+                  e.key(),
+                  e.processInstanceKey(),
+                  e.scopeKey(),
+                  e.elementId(),
+                  e.handlerId(),
+                  e.innerScopeKey()));
+      case CompensationTriggered e -> {
+        state.compensationSubscriptions.remove(e.key());
+        if (e.handlerInstanceKey() > 0) {
+          state.compensationHandlers.put(e.handlerInstanceKey(), e.throwEventKey());
+        }
       }
       case ElementActivated e -> lifecycle(e.key(), Lifecycle.ACTIVATED);
       case ElementCompleting e -> lifecycle(e.key(), Lifecycle.COMPLETING);

@@ -31,7 +31,10 @@ public final class StateSnapshotCodec {
       List<Timer> timers,
       List<SignalSubscription> signalSubscriptions,
       List<Incident> incidents,
-      Map<Long, Map<String, Integer>> joinTokens) {}
+      Map<Long, Map<String, Integer>> joinTokens,
+      Map<Long, List<Object>> multiInstanceItems,
+      List<CompensationSubscription> compensationSubscriptions,
+      Map<Long, Long> compensationHandlers) {}
 
   public byte[] encode(EngineState state) {
     List<Variable> variables = new ArrayList<>();
@@ -51,7 +54,10 @@ public final class StateSnapshotCodec {
             List.copyOf(state.timers.values()),
             List.copyOf(state.signalSubscriptions.values()),
             List.copyOf(state.incidents.values()),
-            tokens);
+            tokens,
+            new HashMap<>(state.multiInstanceItems),
+            List.copyOf(state.compensationSubscriptions.values()),
+            new HashMap<>(state.compensationHandlers));
     try {
       return json.writeValueAsBytes(tables);
     } catch (IOException e) {
@@ -82,6 +88,15 @@ public final class StateSnapshotCodec {
     tables.signalSubscriptions().forEach(state::putSignalSubscription);
     tables.incidents().forEach(state::putIncident);
     tables.joinTokens().forEach((k, v) -> state.joinTokens.put(k, new HashMap<>(v)));
+    if (tables.multiInstanceItems() != null) {
+      state.multiInstanceItems.putAll(tables.multiInstanceItems());
+    }
+    if (tables.compensationSubscriptions() != null) {
+      tables
+          .compensationSubscriptions()
+          .forEach(c -> state.compensationSubscriptions.put(c.key(), c));
+      state.compensationHandlers.putAll(tables.compensationHandlers());
+    }
     return state;
   }
 }
