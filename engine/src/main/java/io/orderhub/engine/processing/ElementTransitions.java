@@ -94,16 +94,28 @@ final class ElementTransitions {
       incidents.raise(ctx, instance, "IO_MAPPING_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
       return;
     }
-    List<ExecutableFlowNode> triggers = eventTriggers(instance, node);
-    if (!triggers.isEmpty()) {
-      String subscribeFailure = catchEvents.subscribe(ctx, instance, triggers);
-      if (subscribeFailure != null) {
-        incidents.raise(
-            ctx, instance, "EXTRACT_VALUE_ERROR", subscribeFailure, IncidentBehavior.STEP_ACTIVATE);
-        return;
-      }
+    if (subscribeEventTriggers(ctx, instance, node)) {
+      behavior(node).onActivate(ctx, instance, node);
     }
-    behavior(node).onActivate(ctx, instance, node);
+  }
+
+  /**
+   * Opens the element's boundary events and event subprocess starts; returns false when one could
+   * not be opened (an incident is raised then).
+   */
+  boolean subscribeEventTriggers(
+      ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+    List<ExecutableFlowNode> triggers = eventTriggers(instance, node);
+    if (triggers.isEmpty()) {
+      return true;
+    }
+    String failure = catchEvents.subscribe(ctx, instance, triggers);
+    if (failure != null) {
+      incidents.raise(
+          ctx, instance, "EXTRACT_VALUE_ERROR", failure, IncidentBehavior.STEP_ACTIVATE);
+      return false;
+    }
+    return true;
   }
 
   /**

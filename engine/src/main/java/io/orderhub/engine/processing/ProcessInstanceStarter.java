@@ -59,6 +59,11 @@ final class ProcessInstanceStarter {
     if (vars != null && !vars.isEmpty()) {
       variables.setLocal(ctx, key, key, vars);
     }
+    ElementInstance activating = ctx.state().requireElementInstance(key);
+    if (!transitions.subscribeEventTriggers(
+        ctx, activating, ctx.state().executable(process.key()).root())) {
+      return key;
+    }
     ctx.write(new ElementActivated(key));
     ElementInstance instance = ctx.state().requireElementInstance(key);
     for (ExecutableFlowNode start : startElements) {
