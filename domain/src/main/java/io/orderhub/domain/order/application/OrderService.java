@@ -1,0 +1,173 @@
+package io.orderhub.domain.order.application;
+
+import io.orderhub.domain.order.infrastructure.Orders;
+import io.orderhub.domain.order.model.Order;
+import io.orderhub.domain.order.model.OrderStatus;
+import io.orderhub.domain.order.model.OrderValidation;
+import io.orderhub.domain.order.model.OrderValidation.Verdict;
+import io.orderhub.domain.outbox.application.OutboxWriter;
+import io.orderhub.domain.shared.model.OrderId;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Entry points of the order context. Every change is one transaction that saves the order and
+ * appends the events it recorded to the outbox; nothing is written when the change throws.
+ *
+ * <p>Concurrent changes of one order: the second to commit fails with Spring's {@code
+ * OptimisticLockingFailureException} (transient: retry the command, it re-reads the order).
+ */
+public class OrderService {
+
+  private final Orders orders;
+  private final OutboxWriter outbox;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final OrderValidation validation;
+
+  public OrderService(
+      Orders orders,
+      OutboxWriter outbox,
+      PlatformTransactionManager transactionManager,
+      Clock clock,
+      OrderValidation validation) {
+    this.orders = orders;
+    this.outbox = outbox;
+    this.transactions = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+    this.validation = validation;
+  }
+
+  /**
+   * Places an order, idempotently per (customer, idempotency key): a retry returns the order of the
+   * first attempt as {@link PlaceOrderResult.AlreadyPlaced}, also when the attempts race. Call it
+   * outside a transaction, so a lost race can be resolved in a fresh one.
+   */
+  public PlaceOrderResult place(PlaceOrder command) {
+    try {
+      return transactions.execute(status -> placeOnce(command));
+    } catch (DataIntegrityViolationException raced) {
+      // a concurrent attempt inserted the same key (or id) first: answer with what it created
+      return transactions.execute(
+          status ->
+              existing(command)
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "Expected order "
+                                  + command.orderId()
+                                  + " or key "
+                                  + command.idempotencyKey()
+                                  + " to exist after a uniqueness violation, but found neither",
+                              raced)));
+    }
+  }
+
+  private PlaceOrderResult placeOnce(PlaceOrder command) {
+    Optional<PlaceOrderResult> existing = existing(command);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Order order =
+        Order.place(
+            command.orderId(),
+            command.customerId(),
+            command.idempotencyKey(),
+            command.lines(),
+            command.shippingAddress(),
+            clock.instant());
+    save(order);
+    return new PlaceOrderResult.Created(order);
+  }
+
+  private Optional<PlaceOrderResult> existing(PlaceOrder command) {
+    Optional<Order> byKey =
+        orders.findByIdempotencyKey(command.customerId().value(), command.idempotencyKey().value());
+    if (byKey.isPresent()) {
+      Order order = byKey.get();
+      return Optional.of(
+          sameOrder(order, command)
+              ? new PlaceOrderResult.AlreadyPlaced(order)
+              : new PlaceOrderResult.KeyReused(
+                  order,
+                  "idempotency key "
+                      + command.idempotencyKey()
+                      + " was used for order "
+                      + order.orderId()
+                      + " with other content"));
+    }
+    return orders
+        .find(command.orderId())
+        .map(
+            order ->
+                new PlaceOrderResult.KeyReused(
+                    order,
+                    "order id "
+                        + command.orderId()
+                        + " was used with idempotency key "
+                        + order.idempotencyKey()));
+  }
+
+  private static boolean sameOrder(Order order, PlaceOrder command) {
+    return order.orderId().equals(command.orderId())
+        && order.lines().equals(command.lines())
+        && order.shippingAddress().equals(command.shippingAddress());
+  }
+
+  /**
+   * Runs the business checks ({@link OrderValidation}) and marks the order validated or rejected.
+   * Idempotent: a validated or rejected order is returned as it is.
+   */
+  public Order validate(OrderId orderId) {
+    return change(
+        orderId,
+        order -> {
+          if (order.status() != OrderStatus.CREATED) {
+            return; // decided before: a redelivered job changes nothing
+          }
+          switch (validation.check(order)) {
+            case Verdict.Valid valid -> order.markValidated();
+            case Verdict.Invalid invalid -> order.reject(invalid.reason());
+          }
+        });
+  }
+
+  /**
+   * Applies one verb of {@link Order} (e.g. {@code order -> order.markPaid(payment)}) in its own
+   * transaction and returns the order as saved.
+   *
+   * @throws OrderNotFound when there is no such order
+   * @throws io.orderhub.domain.order.model.IllegalOrderTransition when the order's state does not
+   *     allow the verb; nothing is written
+   */
+  public Order change(OrderId orderId, Consumer<Order> verb) {
+    Objects.requireNonNull(verb, "verb");
+    return transactions.execute(
+        status -> {
+          Order order = orders.find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+          verb.accept(order);
+          return save(order);
+        });
+  }
+
+  public Optional<Order> find(OrderId orderId) {
+    return transactions.execute(status -> orders.find(orderId));
+  }
+
+  public Order get(OrderId orderId) {
+    return find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
+  }
+
+  private Order save(Order order) {
+    // flush first: the version check (and the row lock) happen before the outbox rows are written,
+    // so per order the outbox positions follow the commit order of its changes
+    Order saved = orders.saveAndFlush(order);
+    outbox.appendRecordedEvents(order);
+    return saved;
+  }
+}

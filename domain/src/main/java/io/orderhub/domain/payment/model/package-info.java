@@ -1,0 +1,2 @@
+/** The payment aggregate. JPA annotations map it directly; no Spring. */
+package io.orderhub.domain.payment.model;
