@@ -35,7 +35,8 @@ final class CompensationBehavior {
     if (instance.isProcess()) {
       return;
     }
-    if (node.compensationHandler() != null && !node.isForCompensation()) {
+    boolean body = instance.elementType() == BpmnElementType.MULTI_INSTANCE_BODY;
+    if (node.compensationHandler() != null && !node.isForCompensation() && !body) {
       ctx.write(
           new CompensationSubscriptionOpened(
               ctx.nextKey(),
