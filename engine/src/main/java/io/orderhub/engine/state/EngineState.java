@@ -42,6 +42,9 @@ public final class EngineState {
   final Map<Long, SignalSubscription> signalSubscriptions = new HashMap<>();
   final Map<Long, Incident> incidents = new HashMap<>();
 
+  /** Deployed decisions, kept apart so the process tables stay as they are. */
+  final DecisionState decisions = new DecisionState();
+
   /** flow scope key -> sequence flow id -> tokens waiting at a joining gateway */
   final Map<Long, Map<String, Integer>> joinTokens = new HashMap<>();
 
@@ -142,6 +145,12 @@ public final class EngineState {
         .computeIfAbsent(
             definition.tenantId() + "/" + definition.bpmnProcessId(), k -> new TreeMap<>())
         .put(definition.version(), definition);
+  }
+
+  // ---- decisions
+
+  public DecisionState decisions() {
+    return decisions;
   }
 
   // ---- element instances

@@ -31,7 +31,10 @@ public final class StateSnapshotCodec {
       List<Timer> timers,
       List<SignalSubscription> signalSubscriptions,
       List<Incident> incidents,
-      Map<Long, Map<String, Integer>> joinTokens) {}
+      Map<Long, Map<String, Integer>> joinTokens,
+      List<DecisionRequirementsDefinition> decisionRequirements,
+      List<DecisionDefinition> decisions,
+      Map<Long, Map<String, Long>> decisionsByDeployment) {}
 
   public byte[] encode(EngineState state) {
     List<Variable> variables = new ArrayList<>();
@@ -51,7 +54,10 @@ public final class StateSnapshotCodec {
             List.copyOf(state.timers.values()),
             List.copyOf(state.signalSubscriptions.values()),
             List.copyOf(state.incidents.values()),
-            tokens);
+            tokens,
+            List.copyOf(state.decisions.requirements.values()),
+            List.copyOf(state.decisions.decisions.values()),
+            new HashMap<>(state.decisions.decisionsByDeployment));
     try {
       return json.writeValueAsBytes(tables);
     } catch (IOException e) {
@@ -82,6 +88,16 @@ public final class StateSnapshotCodec {
     tables.signalSubscriptions().forEach(state::putSignalSubscription);
     tables.incidents().forEach(state::putIncident);
     tables.joinTokens().forEach((k, v) -> state.joinTokens.put(k, new HashMap<>(v)));
+    // snapshots from before decisions existed have none of these tables
+    if (tables.decisionRequirements() != null) {
+      tables.decisionRequirements().forEach(state.decisions::putRequirements);
+    }
+    if (tables.decisions() != null) {
+      tables.decisions().forEach(state.decisions::putDecision);
+    }
+    if (tables.decisionsByDeployment() != null) {
+      tables.decisionsByDeployment().forEach(state.decisions::putDeploymentDecisions);
+    }
     return state;
   }
 }
