@@ -70,4 +70,18 @@ public interface EngineApi {
   /** Returns the key of the signal. */
   CompletableFuture<Long> broadcastSignal(
       String signalName, Map<String, Object> variables, String tenantId);
+
+  /**
+   * Evaluates a deployed decision with the given variables. Rejected with NOT_FOUND when no such
+   * decision is deployed, and with INVALID_ARGUMENT when its evaluation fails.
+   *
+   * <p>A default so that engines without decisions (and test doubles) need not implement it.
+   */
+  default CompletableFuture<DecisionEvaluationResult> evaluateDecision(
+      EvaluateDecisionCommand command) {
+    return CompletableFuture.failedFuture(
+        new EngineRejection(
+            EngineRejection.RejectionType.UNIMPLEMENTED,
+            "Expected to evaluate a decision, but this engine does not evaluate decisions"));
+  }
 }

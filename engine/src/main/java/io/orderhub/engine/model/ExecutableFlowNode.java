@@ -25,6 +25,7 @@ public final class ExecutableFlowNode {
 
   JobDefinition job;
   ScriptDefinition script;
+  CalledDecision calledDecision;
   MessageDefinition message;
   TimerDefinition timer;
   Expression signalName;
@@ -104,6 +105,11 @@ public final class ExecutableFlowNode {
 
   public ScriptDefinition script() {
     return script;
+  }
+
+  /** The decision a business rule task evaluates; null when it is job-based. */
+  public CalledDecision calledDecision() {
+    return calledDecision;
   }
 
   public MessageDefinition message() {

@@ -41,6 +41,7 @@ import io.camunda.zeebe.model.bpmn.instance.TerminateEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.ThrowEvent;
 import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.UserTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledDecision;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeCalledElement;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeLoopCharacteristics;
@@ -347,7 +348,7 @@ public final class ProcessModelReader {
       readMappings(node, built);
       switch (type) {
         case SERVICE_TASK, SEND_TASK, USER_TASK -> built.job = jobDefinition(node, true);
-        case BUSINESS_RULE_TASK -> built.job = jobDefinition(node, true);
+        case BUSINESS_RULE_TASK -> readCalledDecision(node, built);
         case SCRIPT_TASK -> readScript(node, built);
         case RECEIVE_TASK -> built.message = messageOf(node, ((ReceiveTask) node).getMessage());
         case CALL_ACTIVITY -> built.call = callOf((CallActivity) node);
@@ -390,6 +391,43 @@ public final class ProcessModelReader {
       } else {
         built.job = jobDefinition(node, true);
       }
+    }
+
+    /** A business rule task evaluates a decision, or (without one) waits for a job worker. */
+    private void readCalledDecision(FlowNode node, ExecutableFlowNode built) {
+      ZeebeCalledDecision called = node.getSingleExtensionElement(ZeebeCalledDecision.class);
+      if (called == null) {
+        built.job = jobDefinition(node, true);
+        return;
+      }
+      if (called.getDecisionId() == null || called.getDecisionId().isBlank()) {
+        errors.add(new ValidationError(node.getId(), "called decision has no decision id"));
+        return;
+      }
+      String result = called.getResultVariable();
+      if (result == null || result.isBlank()) {
+        errors.add(new ValidationError(node.getId(), "called decision has no result variable"));
+      }
+      CalledDecision.Binding binding =
+          switch (called.getBindingType()) {
+            case null -> CalledDecision.Binding.LATEST;
+            case latest -> CalledDecision.Binding.LATEST;
+            case deployment -> CalledDecision.Binding.DEPLOYMENT;
+            case versionTag -> CalledDecision.Binding.VERSION_TAG;
+          };
+      String versionTag = called.getVersionTag();
+      if (binding == CalledDecision.Binding.VERSION_TAG
+          && (versionTag == null || versionTag.isBlank())) {
+        errors.add(
+            new ValidationError(
+                node.getId(), "called decision has binding type versionTag but no version tag"));
+      }
+      built.calledDecision =
+          new CalledDecision(
+              property(node.getId(), "decision id", called.getDecisionId()),
+              result,
+              binding,
+              versionTag);
     }
 
     private JobDefinition jobDefinition(FlowNode node, boolean required) {

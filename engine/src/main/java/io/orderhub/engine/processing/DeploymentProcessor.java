@@ -20,25 +20,28 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Deploys BPMN resources. A deployment is accepted whole or rejected whole; a process whose
- * resource bytes equal its latest version's keeps that version, changed bytes get the next one.
- * Timer start events of the new latest version are scheduled, those of the version it replaces are
- * cancelled.
+ * Deploys BPMN resources, and DMN resources through {@link DecisionDeployer}. A deployment is
+ * accepted whole or rejected whole; a process whose resource bytes equal its latest version's keeps
+ * that version, changed bytes get the next one. Timer start events of the new latest version are
+ * scheduled, those of the version it replaces are cancelled.
  */
 final class DeploymentProcessor {
 
   private final ProcessModelReader reader;
   private final FeelEvaluator feel;
+  private final DecisionDeployer decisions;
 
-  DeploymentProcessor(ProcessModelReader reader, FeelEvaluator feel) {
+  DeploymentProcessor(ProcessModelReader reader, FeelEvaluator feel, DecisionDeployer decisions) {
     this.reader = reader;
     this.feel = feel;
+    this.decisions = decisions;
   }
 
   DeploymentResult deploy(ProcessingContext ctx, DeployCommand command) {
@@ -48,11 +51,20 @@ final class DeploymentProcessor {
     List<ParsedResource> parsed = new ArrayList<>();
     StringBuilder errors = new StringBuilder();
     Set<String> processIds = new HashSet<>();
+    List<DecisionDeployer.Dmn> dmns = new ArrayList<>();
     for (DeployCommand.Resource resource : command.resources()) {
       String name = resource.name();
+      if (DecisionDeployer.isDmn(name)) {
+        DecisionDeployer.Dmn dmn = decisions.read(resource, errors);
+        if (dmn != null) {
+          dmns.add(dmn);
+        }
+        continue;
+      }
       if (!(name.endsWith(".bpmn") || name.endsWith(".xml"))) {
         errors.append(
-            "'%s': resource type is not supported (only BPMN: .bpmn, .xml)\n".formatted(name));
+            "'%s': resource type is not supported (only BPMN: .bpmn, .xml; DMN: .dmn)\n"
+                .formatted(name));
         continue;
       }
       ReadResult result = reader.read(resource.content());
@@ -80,6 +92,9 @@ final class DeploymentProcessor {
       }
       parsed.add(new ParsedResource(resource, result.processes(), checksum(resource.content())));
     }
+    Map<String, List<ExecutableProcess>> processesByResource = new LinkedHashMap<>();
+    parsed.forEach(p -> processesByResource.put(p.resource().name(), p.processes()));
+    decisions.validate(ctx, command.tenantId(), dmns, processesByResource, errors);
     if (!errors.isEmpty()) {
       throw Rejections.invalidArgument(
           "Expected to deploy new resources, but encountered the following errors:\n%s",
@@ -119,7 +134,14 @@ final class DeploymentProcessor {
                 process.bpmnProcessId(), version, key, resource.resource().name(), tenantId));
       }
     }
-    return new DeploymentResult(deploymentKey, tenantId, deployed);
+    DecisionDeployer.Deployed deployedDecisions =
+        decisions.deploy(ctx, deploymentKey, tenantId, dmns);
+    return new DeploymentResult(
+        deploymentKey,
+        tenantId,
+        deployed,
+        deployedDecisions.requirements(),
+        deployedDecisions.decisions());
   }
 
   private void cancelStartTimers(ProcessingContext ctx, long processDefinitionKey) {
@@ -160,7 +182,7 @@ final class DeploymentProcessor {
 
   private record StartTimer(TimerSchedule schedule, String failure) {}
 
-  private static String checksum(byte[] content) {
+  static String checksum(byte[] content) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {

@@ -63,6 +63,11 @@ final class ElementTransitions {
     behaviors.put(type, behavior);
   }
 
+  /** The behaviour registered for a type, for a behaviour that wraps it; null when none is. */
+  ElementBehavior registered(BpmnElementType type) {
+    return behaviors.get(type);
+  }
+
   /** Starts an element in a flow scope; returns the new element instance key. */
   long activate(ProcessingContext ctx, ExecutableFlowNode node, ElementInstance flowScope) {
     long key = ctx.nextKey();

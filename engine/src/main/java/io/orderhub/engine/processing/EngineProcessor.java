@@ -3,11 +3,13 @@ package io.orderhub.engine.processing;
 import io.orderhub.engine.api.ActivateJobsCommand;
 import io.orderhub.engine.api.ActivatedJob;
 import io.orderhub.engine.api.CreateProcessInstanceCommand;
+import io.orderhub.engine.api.DecisionEvaluationResult;
 import io.orderhub.engine.api.DeployCommand;
 import io.orderhub.engine.api.DeploymentResult;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.api.EngineRejection;
 import io.orderhub.engine.api.EngineRejection.RejectionType;
+import io.orderhub.engine.api.EvaluateDecisionCommand;
 import io.orderhub.engine.api.JobStream;
 import io.orderhub.engine.api.JobStreamConsumer;
 import io.orderhub.engine.api.JobStreamRequest;
@@ -16,6 +18,7 @@ import io.orderhub.engine.api.ProcessInstanceCreated;
 import io.orderhub.engine.api.PublishMessageCommand;
 import io.orderhub.engine.api.Topology;
 import io.orderhub.engine.clock.EngineClock;
+import io.orderhub.engine.decision.DecisionEvaluator;
 import io.orderhub.engine.feel.FeelEvaluator;
 import io.orderhub.engine.model.ProcessModelReader;
 import io.orderhub.engine.record.EventBatch;
@@ -91,6 +94,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final IncidentProcessor incidentProcessor;
   private final VariableProcessor variableProcessor;
   private final DueWorkProcessor dueWork;
+  private final DecisionEvaluationProcessor decisionEvaluations;
   private final ResultWaiters waiters = new ResultWaiters();
 
   /** Told about every batch once it is durable: exporters, metrics, test record logs. */
@@ -147,7 +151,13 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
                 waiters,
                 compensation));
     transitions.wire(catchEvents, multiInstance, compensation);
-    this.deployments = new DeploymentProcessor(reader, feel);
+    DecisionEvaluator dmn = new DecisionEvaluator(clock::millis);
+    DecisionBehavior decisions = new DecisionBehavior(dmn);
+    // wraps the job-based business rule task registered above: with a called decision it
+    // evaluates the decision instead of creating a job
+    BusinessRuleTaskBehavior.register(transitions, variables, incidents, trigger, decisions);
+    this.deployments = new DeploymentProcessor(reader, feel, new DecisionDeployer(dmn));
+    this.decisionEvaluations = new DecisionEvaluationProcessor(decisions);
     this.instances = new ProcessInstanceProcessor(starter, transitions, waiters);
     this.jobs = new JobProcessor(transitions, trigger, variables, incidents, thrown);
     this.dispatcher = new JobDispatcher(activator, this::yieldJob);
@@ -328,6 +338,12 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   public CompletableFuture<Long> broadcastSignal(
       String signalName, Map<String, Object> variables, String tenantId) {
     return submit(ctx -> signals.broadcast(ctx, signalName, variables, tenantId));
+  }
+
+  @Override
+  public CompletableFuture<DecisionEvaluationResult> evaluateDecision(
+      EvaluateDecisionCommand command) {
+    return submit(ctx -> decisionEvaluations.evaluate(ctx, command));
   }
 
   // ---- reads for tests and tools (on the processing thread, answered at once)

@@ -31,6 +31,62 @@ public sealed interface EngineEvent {
       long deployedAt)
       implements EngineEvent {}
 
+  // ---- decisions (DMN)
+
+  /**
+   * A new version of a DMN resource's decision requirements graph; {@code resource} is the file.
+   */
+  record DecisionRequirementsDeployed(
+      long key,
+      long deploymentKey,
+      String decisionRequirementsId,
+      String name,
+      int version,
+      String resourceName,
+      byte[] resource,
+      String checksum,
+      String tenantId,
+      long deployedAt)
+      implements EngineEvent {}
+
+  /** A new version of a decision, part of the decision requirements graph deployed with it. */
+  record DecisionDeployed(
+      long key,
+      long deploymentKey,
+      String decisionId,
+      String name,
+      int version,
+      String versionTag,
+      long decisionRequirementsKey,
+      String decisionRequirementsId,
+      String tenantId)
+      implements EngineEvent {}
+
+  /**
+   * The decision versions a deployment held, new or unchanged ({@code key} is the deployment key),
+   * so a business rule task bound to its deployment finds the decisions deployed with its process.
+   */
+  record DeploymentDecisionsLinked(long key, Map<String, Long> decisionKeys, String tenantId)
+      implements EngineEvent {}
+
+  /**
+   * A decision was evaluated, by a business rule task ({@code elementInstanceKey}) or on request
+   * (instance keys -1). On failure {@code output} is null and {@code failureMessage} says why.
+   */
+  record DecisionEvaluated(
+      long key,
+      long decisionKey,
+      String decisionId,
+      int decisionVersion,
+      long decisionRequirementsKey,
+      long processInstanceKey,
+      long elementInstanceKey,
+      Object output,
+      String failedDecisionId,
+      String failureMessage,
+      String tenantId)
+      implements EngineEvent {}
+
   // ---- process instances and their elements
 
   /**

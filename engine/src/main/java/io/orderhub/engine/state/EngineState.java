@@ -50,6 +50,9 @@ public final class EngineState {
   /** multi-instance body key -> the items of its input collection */
   final Map<Long, List<Object>> multiInstanceItems = new HashMap<>();
 
+  /** Deployed decisions, kept apart so the process tables stay as they are. */
+  final DecisionState decisions = new DecisionState();
+
   /** flow scope key -> sequence flow id -> tokens waiting at a joining gateway */
   final Map<Long, Map<String, Integer>> joinTokens = new HashMap<>();
 
@@ -151,6 +154,12 @@ public final class EngineState {
         .computeIfAbsent(
             definition.tenantId() + "/" + definition.bpmnProcessId(), k -> new TreeMap<>())
         .put(definition.version(), definition);
+  }
+
+  // ---- decisions
+
+  public DecisionState decisions() {
+    return decisions;
   }
 
   // ---- element instances

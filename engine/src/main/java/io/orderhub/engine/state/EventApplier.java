@@ -3,6 +3,10 @@ package io.orderhub.engine.state;
 import io.orderhub.engine.record.EngineEvent;
 import io.orderhub.engine.record.EngineEvent.CompensationSubscriptionOpened;
 import io.orderhub.engine.record.EngineEvent.CompensationTriggered;
+import io.orderhub.engine.record.EngineEvent.DecisionDeployed;
+import io.orderhub.engine.record.EngineEvent.DecisionEvaluated;
+import io.orderhub.engine.record.EngineEvent.DecisionRequirementsDeployed;
+import io.orderhub.engine.record.EngineEvent.DeploymentDecisionsLinked;
 import io.orderhub.engine.record.EngineEvent.ElementActivated;
 import io.orderhub.engine.record.EngineEvent.ElementActivating;
 import io.orderhub.engine.record.EngineEvent.ElementCompleted;
@@ -80,6 +84,36 @@ public final class EventApplier {
                 e.tenantId(),
                 e.deployedAt()));
       }
+      case DecisionRequirementsDeployed e -> {
+        state.lastKey = Math.max(state.lastKey, e.deploymentKey());
+        state.decisions.putRequirements(
+            new DecisionRequirementsDefinition(
+                e.key(),
+                e.decisionRequirementsId(),
+                e.name(),
+                e.version(),
+                e.resourceName(),
+                e.resource(),
+                e.checksum(),
+                e.deploymentKey(),
+                e.tenantId(),
+                e.deployedAt()));
+      }
+      case DecisionDeployed e ->
+          state.decisions.putDecision(
+              new DecisionDefinition(
+                  e.key(),
+                  e.decisionId(),
+                  e.name(),
+                  e.version(),
+                  e.versionTag(),
+                  e.decisionRequirementsKey(),
+                  e.decisionRequirementsId(),
+                  e.deploymentKey(),
+                  e.tenantId()));
+      case DeploymentDecisionsLinked e ->
+          state.decisions.putDeploymentDecisions(e.key(), e.decisionKeys());
+      case DecisionEvaluated e -> {}
       case ElementActivating e -> {
         consumeJoinTokens(e);
         state.putElementInstance(

@@ -34,7 +34,10 @@ public final class StateSnapshotCodec {
       Map<Long, Map<String, Integer>> joinTokens,
       Map<Long, List<Object>> multiInstanceItems,
       List<CompensationSubscription> compensationSubscriptions,
-      Map<Long, Long> compensationHandlers) {}
+      Map<Long, Long> compensationHandlers,
+      List<DecisionRequirementsDefinition> decisionRequirements,
+      List<DecisionDefinition> decisions,
+      Map<Long, Map<String, Long>> decisionsByDeployment) {}
 
   public byte[] encode(EngineState state) {
     List<Variable> variables = new ArrayList<>();
@@ -57,7 +60,10 @@ public final class StateSnapshotCodec {
             tokens,
             new HashMap<>(state.multiInstanceItems),
             List.copyOf(state.compensationSubscriptions.values()),
-            new HashMap<>(state.compensationHandlers));
+            new HashMap<>(state.compensationHandlers),
+            List.copyOf(state.decisions.requirements.values()),
+            List.copyOf(state.decisions.decisions.values()),
+            new HashMap<>(state.decisions.decisionsByDeployment));
     try {
       return json.writeValueAsBytes(tables);
     } catch (IOException e) {
@@ -96,6 +102,16 @@ public final class StateSnapshotCodec {
           .compensationSubscriptions()
           .forEach(c -> state.compensationSubscriptions.put(c.key(), c));
       state.compensationHandlers.putAll(tables.compensationHandlers());
+    }
+    // snapshots from before decisions existed have none of these tables
+    if (tables.decisionRequirements() != null) {
+      tables.decisionRequirements().forEach(state.decisions::putRequirements);
+    }
+    if (tables.decisions() != null) {
+      tables.decisions().forEach(state.decisions::putDecision);
+    }
+    if (tables.decisionsByDeployment() != null) {
+      tables.decisionsByDeployment().forEach(state.decisions::putDeploymentDecisions);
     }
     return state;
   }

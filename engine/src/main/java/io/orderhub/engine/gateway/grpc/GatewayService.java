@@ -303,18 +303,21 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         key -> BroadcastSignalResponse.newBuilder().setKey(key).setTenantId(tenantId).build());
   }
 
+  @Override
+  public void evaluateDecision(
+      EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
+    reply(
+        observer,
+        () -> engine.evaluateDecision(GrpcMapping.evaluate(request)),
+        GrpcMapping::evaluated);
+  }
+
   // --- not (yet) backed by the engine; the default stubs' message would not say whose choice
 
   @Override
   public void deployProcess(
       DeployProcessRequest request, StreamObserver<DeployProcessResponse> observer) {
     observer.onError(GrpcErrors.unimplemented("DeployProcess (use DeployResource)"));
-  }
-
-  @Override
-  public void evaluateDecision(
-      EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
-    observer.onError(GrpcErrors.unimplemented("EvaluateDecision"));
   }
 
   @Override

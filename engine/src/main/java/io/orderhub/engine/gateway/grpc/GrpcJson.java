@@ -55,6 +55,15 @@ final class GrpcJson {
     }
   }
 
+  /** Writes any engine value (a decision output, say) as a JSON document; null is "null". */
+  static String writeValue(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot serialise a value to JSON: " + e.getMessage(), e);
+    }
+  }
+
   private static String describe(JsonNode node) {
     return node == null ? "empty" : node.getNodeType().name().toLowerCase(Locale.ROOT);
   }

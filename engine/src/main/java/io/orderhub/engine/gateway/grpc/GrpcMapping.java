@@ -6,8 +6,16 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.BrokerInfo;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CreateProcessInstanceWithResultResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionMetadata;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DecisionRequirementsMetadata;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.DeployResourceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Deployment;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionRequest;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluateDecisionResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecision;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionInput;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.EvaluatedDecisionOutput;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MatchedDecisionRule;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerHealth;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.Partition.PartitionBrokerRole;
@@ -17,8 +25,10 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.TopologyResponse;
 import io.orderhub.engine.api.ActivateJobsCommand;
 import io.orderhub.engine.api.ActivatedJob;
 import io.orderhub.engine.api.CreateProcessInstanceCommand;
+import io.orderhub.engine.api.DecisionEvaluationResult;
 import io.orderhub.engine.api.DeployCommand;
 import io.orderhub.engine.api.DeploymentResult;
+import io.orderhub.engine.api.EvaluateDecisionCommand;
 import io.orderhub.engine.api.ProcessInstanceCreated;
 import io.orderhub.engine.api.Topology;
 import java.time.Duration;
@@ -100,6 +110,94 @@ final class GrpcMapping {
                       .setProcessDefinitionKey(process.processDefinitionKey())
                       .setResourceName(text(process.resourceName()))
                       .setTenantId(text(process.tenantId()))));
+    }
+    for (DeploymentResult.DeployedDecisionRequirements graph : result.decisionRequirements()) {
+      response.addDeployments(
+          Deployment.newBuilder()
+              .setDecisionRequirements(
+                  DecisionRequirementsMetadata.newBuilder()
+                      .setDmnDecisionRequirementsId(graph.decisionRequirementsId())
+                      .setDmnDecisionRequirementsName(text(graph.decisionRequirementsName()))
+                      .setVersion(graph.version())
+                      .setDecisionRequirementsKey(graph.decisionRequirementsKey())
+                      .setResourceName(text(graph.resourceName()))
+                      .setTenantId(text(graph.tenantId()))));
+    }
+    for (DeploymentResult.DeployedDecision decision : result.decisions()) {
+      response.addDeployments(
+          Deployment.newBuilder()
+              .setDecision(
+                  DecisionMetadata.newBuilder()
+                      .setDmnDecisionId(decision.decisionId())
+                      .setDmnDecisionName(text(decision.decisionName()))
+                      .setVersion(decision.version())
+                      .setDecisionKey(decision.decisionKey())
+                      .setDmnDecisionRequirementsId(decision.decisionRequirementsId())
+                      .setDecisionRequirementsKey(decision.decisionRequirementsKey())
+                      .setTenantId(text(decision.tenantId()))));
+    }
+    return response.build();
+  }
+
+  static EvaluateDecisionCommand evaluate(EvaluateDecisionRequest request) {
+    return new EvaluateDecisionCommand(
+        request.getDecisionKey(),
+        request.getDecisionId(),
+        GrpcJson.readObject("variables", request.getVariables()),
+        tenant(request.getTenantId()));
+  }
+
+  static EvaluateDecisionResponse evaluated(DecisionEvaluationResult result) {
+    final EvaluateDecisionResponse.Builder response =
+        EvaluateDecisionResponse.newBuilder()
+            .setDecisionKey(result.decisionKey())
+            .setDecisionId(text(result.decisionId()))
+            .setDecisionName(text(result.decisionName()))
+            .setDecisionVersion(result.decisionVersion())
+            .setDecisionRequirementsId(text(result.decisionRequirementsId()))
+            .setDecisionRequirementsKey(result.decisionRequirementsKey())
+            .setDecisionOutput(GrpcJson.writeValue(result.output()))
+            .setFailedDecisionId(text(result.failedDecisionId()))
+            .setFailureMessage(text(result.failureMessage()))
+            .setTenantId(text(result.tenantId()))
+            .setDecisionInstanceKey(result.decisionEvaluationKey())
+            .setDecisionEvaluationKey(result.decisionEvaluationKey());
+    int index = 0;
+    for (DecisionEvaluationResult.EvaluatedDecision decision : result.evaluatedDecisions()) {
+      // Zeebe numbers the evaluated decisions of an evaluation: "<evaluation key>-<n>"
+      index++;
+      final EvaluatedDecision.Builder evaluated =
+          EvaluatedDecision.newBuilder()
+              .setDecisionKey(decision.decisionKey())
+              .setDecisionId(text(decision.decisionId()))
+              .setDecisionName(text(decision.decisionName()))
+              .setDecisionVersion(decision.decisionVersion())
+              .setDecisionType(text(decision.decisionType()))
+              .setDecisionOutput(GrpcJson.writeValue(decision.output()))
+              .setTenantId(text(decision.tenantId()))
+              .setDecisionEvaluationInstanceKey(result.decisionEvaluationKey() + "-" + index);
+      for (DecisionEvaluationResult.EvaluatedInput input : decision.evaluatedInputs()) {
+        evaluated.addEvaluatedInputs(
+            EvaluatedDecisionInput.newBuilder()
+                .setInputId(text(input.inputId()))
+                .setInputName(text(input.inputName()))
+                .setInputValue(GrpcJson.writeValue(input.inputValue())));
+      }
+      for (DecisionEvaluationResult.MatchedRule rule : decision.matchedRules()) {
+        final MatchedDecisionRule.Builder matched =
+            MatchedDecisionRule.newBuilder()
+                .setRuleId(text(rule.ruleId()))
+                .setRuleIndex(rule.ruleIndex());
+        for (DecisionEvaluationResult.EvaluatedOutput output : rule.evaluatedOutputs()) {
+          matched.addEvaluatedOutputs(
+              EvaluatedDecisionOutput.newBuilder()
+                  .setOutputId(text(output.outputId()))
+                  .setOutputName(text(output.outputName()))
+                  .setOutputValue(GrpcJson.writeValue(output.outputValue())));
+        }
+        evaluated.addMatchedRules(matched);
+      }
+      response.addEvaluatedDecisions(evaluated);
     }
     return response.build();
   }

@@ -1,5 +1,7 @@
 package io.orderhub.engine.gateway.rest;
 
+import io.camunda.client.protocol.rest.DeploymentDecisionRequirementsResult;
+import io.camunda.client.protocol.rest.DeploymentDecisionResult;
 import io.camunda.client.protocol.rest.DeploymentMetadataResult;
 import io.camunda.client.protocol.rest.DeploymentProcessResult;
 import io.orderhub.engine.api.DeployCommand;
@@ -58,6 +60,31 @@ final class DeploymentRoutes {
                       .processDefinitionKey(Long.toString(process.processDefinitionKey()))
                       .resourceName(process.resourceName())
                       .tenantId(process.tenantId())));
+    }
+    for (DeploymentResult.DeployedDecisionRequirements graph : result.decisionRequirements()) {
+      deployments.add(
+          new DeploymentMetadataResult()
+              .decisionRequirements(
+                  new DeploymentDecisionRequirementsResult()
+                      .decisionRequirementsId(graph.decisionRequirementsId())
+                      .decisionRequirementsName(graph.decisionRequirementsName())
+                      .version(graph.version())
+                      .decisionRequirementsKey(Long.toString(graph.decisionRequirementsKey()))
+                      .resourceName(graph.resourceName())
+                      .tenantId(graph.tenantId())));
+    }
+    for (DeploymentResult.DeployedDecision decision : result.decisions()) {
+      deployments.add(
+          new DeploymentMetadataResult()
+              .decisionDefinition(
+                  new DeploymentDecisionResult()
+                      .decisionDefinitionId(decision.decisionId())
+                      .name(decision.decisionName())
+                      .version(decision.version())
+                      .decisionDefinitionKey(Long.toString(decision.decisionKey()))
+                      .decisionRequirementsId(decision.decisionRequirementsId())
+                      .decisionRequirementsKey(Long.toString(decision.decisionRequirementsKey()))
+                      .tenantId(decision.tenantId())));
     }
     return new io.camunda.client.protocol.rest.DeploymentResult()
         .deploymentKey(Long.toString(result.key()))

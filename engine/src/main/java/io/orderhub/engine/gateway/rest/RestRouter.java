@@ -35,6 +35,7 @@ final class RestRouter implements HttpHandler {
     List<Route> routes = new ArrayList<>();
     routes.addAll(ClusterRoutes.routes(engine));
     routes.addAll(DeploymentRoutes.routes(engine));
+    routes.addAll(DecisionRoutes.routes(engine));
     routes.addAll(ProcessInstanceRoutes.routes(engine));
     routes.addAll(JobRoutes.routes(engine));
     routes.addAll(MessageRoutes.routes(engine));

@@ -475,13 +475,13 @@ class GrpcGatewayTest {
   @Test
   void shouldAnswerUnimplementedRpcsNamingThem() {
     assertThatThrownBy(
-            () -> client.newEvaluateDecisionCommand().decisionId("discount").send().join())
+            () -> client.newModifyProcessInstanceCommand(1L).activateElement("ship").send().join())
         .isInstanceOfSatisfying(
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
               assertThat(e.getStatus().getDescription())
-                  .isEqualTo("Order Hub engine does not implement EvaluateDecision yet");
+                  .isEqualTo("Order Hub engine does not implement ModifyProcessInstance yet");
             });
   }
 

@@ -584,12 +584,12 @@ class RestGatewayTest {
 
   @Test
   void shouldAnswerKnownButUnimplementedCamundaRoutesWith501() throws Exception {
-    HttpResponse<String> evaluation = send("POST", "/v2/decision-definitions/evaluation", "{}");
+    HttpResponse<String> evaluation = send("POST", "/v2/decision-definitions/search", "{}");
     HttpResponse<String> migration = send("POST", "/v2/process-instances/1/migration", "{}");
     HttpResponse<String> search = send("POST", "/v2/process-instances/search", "{}");
 
     assertProblem(evaluation, 501, "UNIMPLEMENTED");
-    assertThat(detail(evaluation)).contains("/v2/decision-definitions/evaluation");
+    assertThat(detail(evaluation)).contains("/v2/decision-definitions/search");
     assertProblem(migration, 501, "UNIMPLEMENTED");
     assertThat(detail(migration)).contains("/v2/process-instances/1/migration");
     assertProblem(search, 501, "UNIMPLEMENTED");
