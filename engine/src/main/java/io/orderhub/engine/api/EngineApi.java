@@ -84,4 +84,17 @@ public interface EngineApi {
             EngineRejection.RejectionType.UNIMPLEMENTED,
             "Expected to evaluate a decision, but this engine does not evaluate decisions"));
   }
+
+  default CompletableFuture<Void> modifyProcessInstance(ModifyProcessInstanceCommand command) {
+    return CompletableFuture.failedFuture(
+        new EngineRejection(
+            EngineRejection.RejectionType.UNIMPLEMENTED, "ModifyProcessInstance is not supported"));
+  }
+
+  default CompletableFuture<Void> migrateProcessInstance(MigrateProcessInstanceCommand command) {
+    return CompletableFuture.failedFuture(
+        new EngineRejection(
+            EngineRejection.RejectionType.UNIMPLEMENTED,
+            "MigrateProcessInstance is not supported"));
+  }
 }

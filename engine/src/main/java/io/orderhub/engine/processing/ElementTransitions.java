@@ -87,6 +87,31 @@ final class ElementTransitions {
     return key;
   }
 
+  /**
+   * Activates a subprocess as a scope for elements placed into it from outside (process instance
+   * modification): its event triggers open, its start event does not run.
+   */
+  ElementInstance activateScopeOnly(
+      ProcessingContext ctx, ExecutableFlowNode node, ElementInstance flowScope) {
+    long key = ctx.nextKey();
+    ctx.write(
+        new ElementActivating(
+            key,
+            flowScope.processInstanceKey(),
+            flowScope.key(),
+            flowScope.processDefinitionKey(),
+            node.id(),
+            node.type(),
+            null,
+            null,
+            flowScope.tenantId(),
+            0));
+    ElementInstance activating = ctx.state().requireElementInstance(key);
+    subscribeEventTriggers(ctx, activating, node);
+    ctx.write(new ElementActivated(key));
+    return ctx.state().requireElementInstance(key);
+  }
+
   /** Runs (or, after an incident is resolved, re-runs) the activation of an ACTIVATING element. */
   void onActivating(ProcessingContext ctx, long key) {
     ElementInstance instance = ctx.state().elementInstance(key).orElse(null);

@@ -96,6 +96,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final DueWorkProcessor dueWork;
   private final DecisionEvaluationProcessor decisionEvaluations;
   private final ResultWaiters waiters = new ResultWaiters();
+  private final ModificationProcessor modifications;
+  private final MigrationProcessor migrations;
 
   /** Told about every batch once it is durable: exporters, metrics, test record logs. */
   @FunctionalInterface
@@ -151,6 +153,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
                 waiters,
                 compensation));
     transitions.wire(catchEvents, multiInstance, compensation);
+    this.modifications = new ModificationProcessor(transitions, variables, waiters);
+    this.migrations = new MigrationProcessor(transitions, catchEvents);
     DecisionEvaluator dmn = new DecisionEvaluator(clock::millis);
     DecisionBehavior decisions = new DecisionBehavior(dmn);
     // wraps the job-based business rule task registered above: with a called decision it
@@ -344,6 +348,18 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   public CompletableFuture<DecisionEvaluationResult> evaluateDecision(
       EvaluateDecisionCommand command) {
     return submit(ctx -> decisionEvaluations.evaluate(ctx, command));
+  }
+
+  @Override
+  public CompletableFuture<Void> modifyProcessInstance(
+      io.orderhub.engine.api.ModifyProcessInstanceCommand command) {
+    return submitVoid(ctx -> modifications.modify(ctx, command));
+  }
+
+  @Override
+  public CompletableFuture<Void> migrateProcessInstance(
+      io.orderhub.engine.api.MigrateProcessInstanceCommand command) {
+    return submitVoid(ctx -> migrations.migrate(ctx, command));
   }
 
   // ---- reads for tests and tools (on the processing thread, answered at once)

@@ -107,6 +107,18 @@ public sealed interface EngineEvent {
       long parentElementInstanceKey)
       implements EngineEvent {}
 
+  /**
+   * A process instance moved to another process version: every element instance, job and incident
+   * of it now refers to the target definition, with element ids renamed by the mapping.
+   */
+  record ProcessInstanceMigrated(
+      long key,
+      long targetProcessDefinitionKey,
+      String targetBpmnProcessId,
+      int targetVersion,
+      Map<String, String> elementMapping)
+      implements EngineEvent {}
+
   /** A multi-instance body captured its input collection: one inner instance per item. */
   record MultiInstanceStarted(long key, List<Object> items) implements EngineEvent {}
 

@@ -609,6 +609,86 @@ public final class EngineState {
         Math.min(jobBackoffs.next(), messageTtls.next()));
   }
 
+  // ---- migration
+
+  /** Applies a migration to every entity of the process instance (an applier's work). */
+  void migrate(io.orderhub.engine.record.EngineEvent.ProcessInstanceMigrated e) {
+    long pi = e.key();
+    Map<String, String> mapping = e.elementMapping();
+    for (ElementInstance instance : List.copyOf(elementInstances.values())) {
+      if (instance.processInstanceKey() != pi) {
+        continue;
+      }
+      String elementId =
+          instance.isProcess()
+              ? e.targetBpmnProcessId()
+              : mapping.getOrDefault(instance.elementId(), instance.elementId());
+      elementInstances.put(
+          instance.key(),
+          new ElementInstance(
+              instance.key(),
+              instance.processInstanceKey(),
+              instance.flowScopeKey(),
+              e.targetProcessDefinitionKey(),
+              elementId,
+              instance.elementType(),
+              instance.lifecycle(),
+              instance.businessId(),
+              instance.tags(),
+              instance.tenantId(),
+              instance.parentElementInstanceKey()));
+    }
+    for (Job job : List.copyOf(jobs.values())) {
+      if (job.processInstanceKey() == pi) {
+        putJob(
+            new Job(
+                job.key(),
+                job.elementInstanceKey(),
+                pi,
+                e.targetProcessDefinitionKey(),
+                e.targetBpmnProcessId(),
+                e.targetVersion(),
+                mapping.getOrDefault(job.elementId(), job.elementId()),
+                job.type(),
+                job.retries(),
+                job.customHeaders(),
+                job.tenantId(),
+                job.status(),
+                job.worker(),
+                job.deadline(),
+                job.errorMessage(),
+                job.recurAt()));
+      }
+    }
+    for (Incident incident : List.copyOf(incidents.values())) {
+      if (incident.processInstanceKey() == pi) {
+        incidents.put(
+            incident.key(),
+            new Incident(
+                incident.key(),
+                incident.errorType(),
+                incident.errorMessage(),
+                pi,
+                incident.elementInstanceKey(),
+                mapping.getOrDefault(incident.elementId(), incident.elementId()),
+                incident.jobKey(),
+                e.targetProcessDefinitionKey(),
+                e.targetBpmnProcessId(),
+                incident.tenantId(),
+                incident.failedStep(),
+                incident.createdAt()));
+      }
+    }
+  }
+
+  /** Element instances of one process instance (including nested scopes), in key order. */
+  public List<ElementInstance> elementInstancesOf(long processInstanceKey) {
+    return elementInstances.values().stream()
+        .filter(e -> e.processInstanceKey() == processInstanceKey)
+        .sorted(java.util.Comparator.comparingLong(ElementInstance::key))
+        .toList();
+  }
+
   // ---- helpers
 
   private static <K> void removeFromIndex(Map<K, Set<Long>> index, K indexKey, long key) {

@@ -33,6 +33,7 @@ import io.orderhub.engine.record.EngineEvent.MessageSubscriptionClosed;
 import io.orderhub.engine.record.EngineEvent.MessageSubscriptionOpened;
 import io.orderhub.engine.record.EngineEvent.MultiInstanceStarted;
 import io.orderhub.engine.record.EngineEvent.ProcessDeployed;
+import io.orderhub.engine.record.EngineEvent.ProcessInstanceMigrated;
 import io.orderhub.engine.record.EngineEvent.SequenceFlowTaken;
 import io.orderhub.engine.record.EngineEvent.SignalBroadcasted;
 import io.orderhub.engine.record.EngineEvent.SignalSubscriptionClosed;
@@ -130,6 +131,7 @@ public final class EventApplier {
                 e.tenantId(),
                 e.parentElementInstanceKey()));
       }
+      case ProcessInstanceMigrated e -> state.migrate(e);
       case MultiInstanceStarted e -> state.multiInstanceItems.put(e.key(), e.items());
       case CompensationSubscriptionOpened e ->
           state.compensationSubscriptions.put(

@@ -50,8 +50,11 @@ import io.grpc.stub.StreamObserver;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.api.JobStream;
 import io.orderhub.engine.api.JobStreamRequest;
+import io.orderhub.engine.api.MigrateProcessInstanceCommand;
+import io.orderhub.engine.api.ModifyProcessInstanceCommand;
 import io.orderhub.engine.api.PublishMessageCommand;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -324,14 +327,57 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void modifyProcessInstance(
       ModifyProcessInstanceRequest request,
       StreamObserver<ModifyProcessInstanceResponse> observer) {
-    observer.onError(GrpcErrors.unimplemented("ModifyProcessInstance"));
+    reply(
+        observer,
+        () -> {
+          if (request.getMoveInstructionsCount() > 0) {
+            throw GrpcErrors.unimplemented("ModifyProcessInstance with move instructions");
+          }
+          List<ModifyProcessInstanceCommand.Activate> activate = new ArrayList<>();
+          for (var instruction : request.getActivateInstructionsList()) {
+            List<ModifyProcessInstanceCommand.VariableInstruction> variables = new ArrayList<>();
+            for (var v : instruction.getVariableInstructionsList()) {
+              variables.add(
+                  new ModifyProcessInstanceCommand.VariableInstruction(
+                      v.getScopeId(), GrpcJson.readObject("variables", v.getVariables())));
+            }
+            activate.add(
+                new ModifyProcessInstanceCommand.Activate(
+                    instruction.getElementId(),
+                    instruction.getAncestorElementInstanceKey(),
+                    variables));
+          }
+          List<ModifyProcessInstanceCommand.Terminate> terminate = new ArrayList<>();
+          for (var instruction : request.getTerminateInstructionsList()) {
+            terminate.add(
+                new ModifyProcessInstanceCommand.Terminate(
+                    instruction.getElementInstanceKey(), instruction.getElementId()));
+          }
+          return engine.modifyProcessInstance(
+              new ModifyProcessInstanceCommand(
+                  request.getProcessInstanceKey(), activate, terminate));
+        },
+        v -> ModifyProcessInstanceResponse.getDefaultInstance());
   }
 
   @Override
   public void migrateProcessInstance(
       MigrateProcessInstanceRequest request,
       StreamObserver<MigrateProcessInstanceResponse> observer) {
-    observer.onError(GrpcErrors.unimplemented("MigrateProcessInstance"));
+    reply(
+        observer,
+        () ->
+            engine.migrateProcessInstance(
+                new MigrateProcessInstanceCommand(
+                    request.getProcessInstanceKey(),
+                    request.getMigrationPlan().getTargetProcessDefinitionKey(),
+                    request.getMigrationPlan().getMappingInstructionsList().stream()
+                        .map(
+                            m ->
+                                new MigrateProcessInstanceCommand.Mapping(
+                                    m.getSourceElementId(), m.getTargetElementId()))
+                        .toList())),
+        v -> MigrateProcessInstanceResponse.getDefaultInstance());
   }
 
   @Override

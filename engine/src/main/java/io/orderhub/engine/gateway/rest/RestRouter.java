@@ -37,6 +37,7 @@ final class RestRouter implements HttpHandler {
     routes.addAll(DeploymentRoutes.routes(engine));
     routes.addAll(DecisionRoutes.routes(engine));
     routes.addAll(ProcessInstanceRoutes.routes(engine));
+    routes.addAll(ProcessInstanceChangeRoutes.routes(engine));
     routes.addAll(JobRoutes.routes(engine));
     routes.addAll(MessageRoutes.routes(engine));
     routes.addAll(SignalRoutes.routes(engine));

@@ -474,14 +474,13 @@ class GrpcGatewayTest {
 
   @Test
   void shouldAnswerUnimplementedRpcsNamingThem() {
-    assertThatThrownBy(
-            () -> client.newModifyProcessInstanceCommand(1L).activateElement("ship").send().join())
+    assertThatThrownBy(() -> client.newDeleteResourceCommand(1L).send().join())
         .isInstanceOfSatisfying(
             ClientStatusException.class,
             e -> {
               assertThat(e.getStatusCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
               assertThat(e.getStatus().getDescription())
-                  .isEqualTo("Order Hub engine does not implement ModifyProcessInstance yet");
+                  .isEqualTo("Order Hub engine does not implement DeleteResource yet");
             });
   }
 

@@ -585,13 +585,13 @@ class RestGatewayTest {
   @Test
   void shouldAnswerKnownButUnimplementedCamundaRoutesWith501() throws Exception {
     HttpResponse<String> evaluation = send("POST", "/v2/decision-definitions/search", "{}");
-    HttpResponse<String> migration = send("POST", "/v2/process-instances/1/migration", "{}");
+    HttpResponse<String> migration = send("POST", "/v2/user-tasks/1/completion", "{}");
     HttpResponse<String> search = send("POST", "/v2/process-instances/search", "{}");
 
     assertProblem(evaluation, 501, "UNIMPLEMENTED");
     assertThat(detail(evaluation)).contains("/v2/decision-definitions/search");
     assertProblem(migration, 501, "UNIMPLEMENTED");
-    assertThat(detail(migration)).contains("/v2/process-instances/1/migration");
+    assertThat(detail(migration)).contains("/v2/user-tasks/1/completion");
     assertProblem(search, 501, "UNIMPLEMENTED");
   }
 
