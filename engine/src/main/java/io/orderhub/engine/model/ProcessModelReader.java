@@ -637,11 +637,7 @@ public final class ProcessModelReader {
                         EventType.COMPENSATION,
                         EventType.CONDITIONAL)
                     : EnumSet.of(
-                        EventType.NONE,
-                        EventType.MESSAGE,
-                        EventType.TIMER,
-                        EventType.SIGNAL,
-                        EventType.CONDITIONAL);
+                        EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL);
             case END_EVENT ->
                 EnumSet.of(
                     EventType.NONE,

@@ -35,6 +35,7 @@ final class ElementTransitions {
   private CatchEventBehavior catchEvents;
   private ScopeListener multiInstance;
   private CompensationBehavior compensation;
+  private ConditionalBehavior conditionals;
 
   ElementTransitions(VariableBehavior variables, IncidentBehavior incidents) {
     this.variables = variables;
@@ -53,10 +54,12 @@ final class ElementTransitions {
   void wire(
       CatchEventBehavior catchEvents,
       ScopeListener multiInstance,
-      CompensationBehavior compensation) {
+      CompensationBehavior compensation,
+      ConditionalBehavior conditionals) {
     this.catchEvents = catchEvents;
     this.multiInstance = multiInstance;
     this.compensation = compensation;
+    this.conditionals = conditionals;
   }
 
   void register(BpmnElementType type, ElementBehavior behavior) {
@@ -175,6 +178,7 @@ final class ElementTransitions {
 
   void markActivated(ProcessingContext ctx, ElementInstance instance) {
     ctx.write(new ElementActivated(instance.key()));
+    conditionals.onEntered(ctx, instance, node(ctx.state(), instance));
   }
 
   /** Moves an ACTIVATING or ACTIVATED element towards completion. */

@@ -97,6 +97,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final DecisionEvaluationProcessor decisionEvaluations;
   private final ResultWaiters waiters = new ResultWaiters();
   private final ModificationProcessor modifications;
+  private final ConditionalBehavior conditionals;
   private final MigrationProcessor migrations;
 
   /** Told about every batch once it is durable: exporters, metrics, test record logs. */
@@ -152,7 +153,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
                 starter,
                 waiters,
                 compensation));
-    transitions.wire(catchEvents, multiInstance, compensation);
+    this.conditionals = new ConditionalBehavior(transitions, variables, trigger);
+    transitions.wire(catchEvents, multiInstance, compensation, conditionals);
     this.modifications = new ModificationProcessor(transitions, variables, waiters);
     this.migrations = new MigrationProcessor(transitions, catchEvents);
     DecisionEvaluator dmn = new DecisionEvaluator(clock::millis);
@@ -480,6 +482,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     try {
       result = command.apply(ctx);
       ctx.drainFollowUps();
+      conditionals.reevaluate(ctx);
       if (ctx.jobsBecameActivatable()) {
         dispatcher.dispatch(ctx);
       }

@@ -25,6 +25,7 @@ final class ProcessingContext {
   private final Deque<Runnable> followUps = new ArrayDeque<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
   private boolean jobsBecameActivatable;
+  private final java.util.Set<Long> instancesWithChangedVariables = new java.util.LinkedHashSet<>();
 
   ProcessingContext(EngineState state, EventApplier applier, KeyGenerator keys, long now) {
     this.state = state;
@@ -50,6 +51,10 @@ final class ProcessingContext {
     applier.apply(event);
     events.add(event);
     switch (event) {
+      case EngineEvent.VariableCreated v ->
+          instancesWithChangedVariables.add(v.processInstanceKey());
+      case EngineEvent.VariableUpdated v ->
+          instancesWithChangedVariables.add(v.processInstanceKey());
       case EngineEvent.JobCreated ignored -> jobsBecameActivatable = true;
       case EngineEvent.JobRecurred ignored -> jobsBecameActivatable = true;
       case EngineEvent.JobTimedOut ignored -> jobsBecameActivatable = true;
@@ -82,6 +87,13 @@ final class ProcessingContext {
 
   List<Runnable> afterCommitActions() {
     return afterCommit;
+  }
+
+  /** Process instances whose variables changed since the last call (cleared by it). */
+  java.util.Set<Long> takeInstancesWithChangedVariables() {
+    java.util.Set<Long> changed = new java.util.LinkedHashSet<>(instancesWithChangedVariables);
+    instancesWithChangedVariables.clear();
+    return changed;
   }
 
   boolean jobsBecameActivatable() {
