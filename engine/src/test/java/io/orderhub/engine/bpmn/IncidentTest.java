@@ -147,4 +147,40 @@ class IncidentTest extends EngineTestBase {
     assertThat(again.getKey()).isEqualTo(first.getKey());
     assertThat(records.events(JobFailed.class)).isEmpty();
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldKeepAJobWhoseTimeoutWasExtended(Transport transport) {
+    deploy(transport, oneTask("extend", "long"));
+    start(transport, "extend", Map.of());
+    ActivatedJob job =
+        client(transport)
+            .newActivateJobsCommand()
+            .jobType("long")
+            .maxJobsToActivate(1)
+            .timeout(Duration.ofMinutes(1))
+            .send()
+            .join()
+            .getJobs()
+            .get(0);
+
+    client(transport)
+        .newUpdateTimeoutCommand(job.getKey())
+        .timeout(Duration.ofMinutes(10))
+        .send()
+        .join();
+    clock.advance(Duration.ofMinutes(2));
+
+    assertThat(
+            client(transport)
+                .newActivateJobsCommand()
+                .jobType("long")
+                .maxJobsToActivate(1)
+                .requestTimeout(Duration.ofMillis(200))
+                .send()
+                .join()
+                .getJobs())
+        .isEmpty();
+    client(transport).newCompleteCommand(job.getKey()).send().join();
+  }
 }
