@@ -91,7 +91,4 @@ final class DueWorkProcessor {
     return budget <= 0 ? List.of() : keys.subList(0, Math.min(keys.size(), budget));
   }
 
-  boolean hasDueWork(io.orderhub.engine.state.EngineState state, long now) {
-    return state.nextDueTime() <= now;
-  }
 }

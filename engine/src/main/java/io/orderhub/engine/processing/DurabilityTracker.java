@@ -52,9 +52,6 @@ final class DurabilityTracker {
     ready.forEach(DurabilityTracker::runSafely);
   }
 
-  synchronized long durablePosition() {
-    return durable;
-  }
 
   synchronized boolean idle() {
     return waiting.isEmpty() && durable >= appended;

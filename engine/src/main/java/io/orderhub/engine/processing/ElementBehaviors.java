@@ -224,12 +224,6 @@ final class ElementBehaviors {
       }
       transitions.markActivated(ctx, instance);
     }
-
-    @Override
-    public void onTerminate(
-        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      catchEvents.unsubscribe(ctx, instance.key());
-    }
   }
 
   /** Takes the first flow whose condition holds, else the default flow, else an incident. */
@@ -345,12 +339,6 @@ final class ElementBehaviors {
         ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       String target = trigger.takeGatewayTarget(instance.key());
       return node.outgoing().stream().filter(f -> f.target().id().equals(target)).toList();
-    }
-
-    @Override
-    public void onTerminate(
-        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      catchEvents.unsubscribe(ctx, instance.key());
     }
   }
 

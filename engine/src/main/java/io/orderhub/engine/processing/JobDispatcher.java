@@ -151,9 +151,6 @@ final class JobDispatcher {
     return next;
   }
 
-  boolean hasStreams() {
-    return streams.values().stream().anyMatch(l -> !l.isEmpty());
-  }
 
   void failAllPending(RuntimeException reason) {
     pending.forEach(p -> p.future().completeExceptionally(reason));
