@@ -20,10 +20,17 @@ public record EngineConfig(
 
   public static final int DEFAULT_GRPC_PORT = 26500;
   public static final int DEFAULT_REST_PORT = 8080;
+  public static final long DEFAULT_SNAPSHOT_EVERY_BATCHES = 50_000;
 
   public static EngineConfig defaults(Path dataDir) {
     return new EngineConfig(
-        dataDir, DEFAULT_GRPC_PORT, DEFAULT_REST_PORT, EngineClock.system(), 50_000, true, 20_000);
+        dataDir,
+        DEFAULT_GRPC_PORT,
+        DEFAULT_REST_PORT,
+        EngineClock.system(),
+        DEFAULT_SNAPSHOT_EVERY_BATCHES,
+        true,
+        20_000);
   }
 
   public EngineConfig withPorts(int grpc, int rest) {

@@ -5,8 +5,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
- * [--rest-port P]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT.
- * SIGTERM closes it cleanly (gateways first, then a final snapshot and a flushed journal).
+ * [--rest-port P] [--snapshot-every N]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT,
+ * ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY. SIGTERM closes it cleanly (gateways first, then a final
+ * snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the engine README).
  */
 public final class EngineMain {
 
@@ -16,6 +17,9 @@ public final class EngineMain {
     String dataDir = env("ENGINE_DATA_DIR", "data/engine");
     int grpcPort = Integer.parseInt(env("ENGINE_GRPC_PORT", "" + EngineConfig.DEFAULT_GRPC_PORT));
     int restPort = Integer.parseInt(env("ENGINE_REST_PORT", "" + EngineConfig.DEFAULT_REST_PORT));
+    long snapshotEvery =
+        Long.parseLong(
+            env("ENGINE_SNAPSHOT_EVERY", "" + EngineConfig.DEFAULT_SNAPSHOT_EVERY_BATCHES));
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -30,11 +34,18 @@ public final class EngineMain {
         case "--data-dir" -> dataDir = value;
         case "--grpc-port" -> grpcPort = Integer.parseInt(value);
         case "--rest-port" -> restPort = Integer.parseInt(value);
+        case "--snapshot-every" -> snapshotEvery = Long.parseLong(value);
         case "--help" -> usage(null);
         default -> usage("unknown option " + name);
       }
     }
-    EngineConfig config = EngineConfig.defaults(Path.of(dataDir)).withPorts(grpcPort, restPort);
+    if (snapshotEvery < 1) {
+      usage("--snapshot-every must be at least 1, but was " + snapshotEvery);
+    }
+    EngineConfig config =
+        EngineConfig.defaults(Path.of(dataDir))
+            .withPorts(grpcPort, restPort)
+            .withSnapshotEveryBatches(snapshotEvery);
     Engine engine = Engine.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -58,7 +69,8 @@ public final class EngineMain {
       System.err.println("engine: " + problem);
     }
     System.err.println(
-        "usage: java -jar engine.jar [--data-dir DIR] [--grpc-port PORT] [--rest-port PORT]");
+        "usage: java -jar engine.jar [--data-dir DIR] [--grpc-port PORT] [--rest-port PORT]"
+            + " [--snapshot-every BATCHES]");
     System.exit(problem == null ? 0 : 2);
   }
 }

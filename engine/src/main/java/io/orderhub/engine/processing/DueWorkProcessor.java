@@ -90,5 +90,4 @@ final class DueWorkProcessor {
   private static List<Long> limit(List<Long> keys, int budget) {
     return budget <= 0 ? List.of() : keys.subList(0, Math.min(keys.size(), budget));
   }
-
 }

@@ -52,7 +52,6 @@ final class DurabilityTracker {
     ready.forEach(DurabilityTracker::runSafely);
   }
 
-
   synchronized boolean idle() {
     return waiting.isEmpty() && durable >= appended;
   }

@@ -151,7 +151,6 @@ final class JobDispatcher {
     return next;
   }
 
-
   void failAllPending(RuntimeException reason) {
     pending.forEach(p -> p.future().completeExceptionally(reason));
     pending.clear();

@@ -49,13 +49,39 @@ final class VariableBehavior {
   }
 
   private void set(
-      ProcessingContext ctx, long scopeKey, long processInstanceKey, String name, Object value) {
+      ProcessingContext ctx, long scopeKey, long processInstanceKey, String name, Object raw) {
+    Object value = canonical(raw);
     Variable existing = ctx.state().localVariables(scopeKey).get(name);
     if (existing == null) {
       ctx.write(new VariableCreated(ctx.nextKey(), scopeKey, processInstanceKey, name, value));
     } else if (!Objects.equals(existing.value(), value)) {
       ctx.write(new VariableUpdated(existing.key(), scopeKey, processInstanceKey, name, value));
     }
+  }
+
+  /**
+   * Whole numbers as Long, other numbers as Double, deeply: the journal reads numbers back that
+   * way, so live and replayed state hold equal values.
+   */
+  static Object canonical(Object value) {
+    return switch (value) {
+      case Integer i -> i.longValue();
+      case Short i -> i.longValue();
+      case Byte i -> i.longValue();
+      case Float f -> f.doubleValue();
+      case java.math.BigInteger i -> i.longValue();
+      case Map<?, ?> map -> {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((k, v) -> copy.put(String.valueOf(k), canonical(v)));
+        yield copy;
+      }
+      case List<?> list -> {
+        List<Object> copy = new java.util.ArrayList<>(list.size());
+        list.forEach(v -> copy.add(canonical(v)));
+        yield copy;
+      }
+      case null, default -> value;
+    };
   }
 
   Map<String, Object> visible(ProcessingContext ctx, long scopeKey) {

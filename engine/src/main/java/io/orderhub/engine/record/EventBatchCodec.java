@@ -14,7 +14,11 @@ public final class EventBatchCodec {
   private final ObjectMapper json;
 
   public EventBatchCodec() {
-    json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    json =
+        new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            // variables hold whole numbers as Long (see VariableBehavior), so replay reads them so
+            .configure(DeserializationFeature.USE_LONG_FOR_INTS, true);
     json.registerSubtypes(EngineEvent.class.getPermittedSubclasses());
   }
 

@@ -69,8 +69,8 @@ class VariableTest extends EngineTestBase {
         .join();
 
     assertThat(variablesOf(instance.getProcessInstanceKey()))
-        .containsEntry("a", 2)
-        .containsEntry("b", 3)
+        .containsEntry("a", 2L)
+        .containsEntry("b", 3L)
         .doesNotContainKey("scoped");
     assertThat(variablesOf(job.getElementInstanceKey())).containsEntry("scoped", true);
   }

@@ -57,13 +57,34 @@ public abstract class EngineTestBase {
 
   protected void startEngineOn(Path dir) throws IOException {
     records = new RecordLog();
-    engine = Engine.start(EngineConfig.defaults(dir).withPorts(0, 0).withClock(clock));
+    engine = Engine.start(configure(EngineConfig.defaults(dir).withPorts(0, 0).withClock(clock)));
     engine.addListener(records);
   }
 
+  /** Lets a test class change the engine's settings (the base one: free ports, the test clock). */
+  protected EngineConfig configure(EngineConfig config) {
+    return config;
+  }
+
   protected void restartEngine() throws IOException {
+    restartEngine(dir -> {});
+  }
+
+  /** Work on the data directory while no engine runs on it (copy it, damage it, ...). */
+  @FunctionalInterface
+  protected interface WhileStopped {
+    void accept(Path dataDir) throws IOException;
+  }
+
+  /**
+   * Closes the clients and the engine (cleanly: with a final snapshot), runs {@code whileStopped}
+   * on the data directory, and starts a new engine on it with the same clock.
+   */
+  protected void restartEngine(WhileStopped whileStopped) throws IOException {
     closeClients();
     engine.close();
+    engine = null;
+    whileStopped.accept(dataDir);
     startEngineOn(dataDir);
   }
 
