@@ -103,10 +103,21 @@ public final class EngineBench {
       for (boolean rest : new boolean[] {true, false}) {
         creates.add(bench.sequentialCreates(rest));
       }
-      for (int tasks : new int[] {1, 10}) {
-        for (boolean rest : new boolean[] {false, true}) {
-          throughputs.add(bench.throughput(tasks, rest));
+      for (boolean rest : new boolean[] {false, true}) {
+        for (int tasks : new int[] {1, 10}) {
+          throughputs.add(
+              bench.throughput(
+                  throughputProcess(tasks, rest),
+                  tasks + " task" + (tasks == 1 ? "" : "s"),
+                  tasks,
+                  rest));
         }
+        throughputs.add(
+            bench.throughput(
+                sagaProcess(rest),
+                "saga: 5 tasks with compensation, message, timer",
+                SAGA_TASKS,
+                rest));
       }
       for (boolean stream : new boolean[] {true, false}) {
         activations.add(bench.activationLatency(stream));
@@ -124,6 +135,47 @@ public final class EngineBench {
     return "bench-" + tasks + "-task-" + (rest ? "rest" : "grpc");
   }
 
+  private static final int SAGA_TASKS = 5;
+
+  private static String sagaProcess(boolean rest) {
+    return "bench-saga-" + (rest ? "rest" : "grpc");
+  }
+
+  /**
+   * An order saga's happy path: five steps with compensation handlers (subscriptions that are
+   * opened and never used), a payment message between them (published by the worker of the step
+   * before it) guarded by a timeout timer that is created and cancelled every time.
+   */
+  private static BpmnModelInstance saga(String processId) {
+    AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(processId).startEvent();
+    for (int i = 1; i <= SAGA_TASKS; i++) {
+      String task = i == 3 ? "pay" : "step-" + i;
+      builder =
+          builder
+              .serviceTask(task, t -> t.zeebeJobType(processId))
+              .boundaryEvent(
+                  "undo-" + i,
+                  b ->
+                      b.compensation(
+                          c ->
+                              c.serviceTask("undo-task-" + task).zeebeJobType(processId + "-undo")))
+              .moveToActivity(task);
+      if (i == 3) {
+        builder =
+            builder
+                .eventBasedGateway("wait")
+                .intermediateCatchEvent(
+                    "paid",
+                    e -> e.message(m -> m.name("Paid").zeebeCorrelationKeyExpression("orderId")))
+                .moveToNode("wait")
+                .intermediateCatchEvent("unpaid", e -> e.timerWithDuration("PT15M"))
+                .endEvent("timedOut")
+                .moveToNode("paid");
+      }
+    }
+    return builder.endEvent().done();
+  }
+
   private static String latencyProcess(boolean stream) {
     return "bench-latency-" + (stream ? "push" : "poll");
   }
@@ -138,6 +190,9 @@ public final class EngineBench {
     }
     for (boolean stream : new boolean[] {true, false}) {
       models.add(tasks(latencyProcess(stream), 1));
+    }
+    for (boolean rest : new boolean[] {false, true}) {
+      models.add(saga(sagaProcess(rest)));
     }
     try (CamundaClient client = client(false)) {
       var command = client.newDeployResourceCommand().addProcessModel(models.get(0), "p0.bpmn");
@@ -176,14 +231,15 @@ public final class EngineBench {
 
   // ---- throughput
 
-  private Throughput throughput(int tasks, boolean rest) throws InterruptedException {
-    String processId = throughputProcess(tasks, rest);
+  private Throughput throughput(String processId, String label, int jobsPerInstance, boolean rest)
+      throws InterruptedException {
     progress(
         "throughput of %s (%d in flight, %s warm-up, %s measured)",
         processId, options.inflight(), options.warmup(), options.duration());
     Semaphore inflight = new Semaphore(options.inflight());
     AtomicLong failures = new AtomicLong();
     Samples createLatency = new Samples();
+    Samples cycleTime = new Samples();
     // closed loop: an instance's permit comes back when the engine has completed it
     tracker.onProcessCompleted = key -> inflight.release();
     try (CamundaClient client = client(rest);
@@ -192,15 +248,29 @@ public final class EngineBench {
                 .newWorker()
                 .jobType(processId)
                 .handler(
-                    (jobClient, job) ->
-                        jobClient
-                            .newCompleteCommand(job.getKey())
-                            .send()
-                            .exceptionally(
-                                failure -> {
-                                  failures.incrementAndGet();
-                                  return null;
-                                }))
+                    (jobClient, job) -> {
+                      Map<String, Object> variables = Map.of();
+                      if ("pay".equals(job.getElementId())) {
+                        // the payment provider's callback, buffered until the saga waits for it
+                        String orderId = Long.toString(job.getProcessInstanceKey());
+                        variables = Map.of("orderId", orderId);
+                        client
+                            .newPublishMessageCommand()
+                            .messageName("Paid")
+                            .correlationKey(orderId)
+                            .timeToLive(Duration.ofMinutes(1))
+                            .send();
+                      }
+                      jobClient
+                          .newCompleteCommand(job.getKey())
+                          .variables(variables)
+                          .send()
+                          .exceptionally(
+                              failure -> {
+                                failures.incrementAndGet();
+                                return null;
+                              });
+                    })
                 .maxJobsActive(Math.max(32, options.inflight() * 2))
                 .timeout(Duration.ofMinutes(5))
                 .streamEnabled(!rest)
@@ -214,6 +284,7 @@ public final class EngineBench {
       long now;
       while ((now = System.nanoTime()) < end) {
         if (completedAtStart < 0 && now >= measureFrom) {
+          tracker.cycleTimes = cycleTime;
           completedAtStart = tracker.completed.get();
           fsyncsAtStart = engine.fsyncCount();
           measuredFrom = now;
@@ -242,9 +313,17 @@ public final class EngineBench {
         progress("  warning: %d instances did not complete", inflight.availablePermits());
       }
       return new Throughput(
-          tasks, rest, completed / seconds, fsyncs / seconds, createLatency, failures.get());
+          label,
+          jobsPerInstance,
+          rest,
+          completed / seconds,
+          fsyncs / seconds,
+          createLatency,
+          cycleTime,
+          failures.get());
     } finally {
       tracker.onProcessCompleted = key -> {};
+      tracker.cycleTimes = null;
     }
   }
 
@@ -397,20 +476,35 @@ public final class EngineBench {
     volatile String recordJobsOfType;
     volatile LongConsumer onProcessCompleted = key -> {};
 
+    /** When set, the start-to-end time of every instance that completes. */
+    volatile Samples cycleTimes;
+
+    private final Map<Long, Long> startedAt = new ConcurrentHashMap<>();
+
     @Override
     public void committed(long position, EventBatch batch) {
       long now = System.nanoTime();
       for (EngineEvent event : batch.events()) {
         switch (event) {
-          case EngineEvent.ElementActivating e when e.elementType() == BpmnElementType.PROCESS ->
-              running.add(e.key());
+          case EngineEvent.ElementActivating e when e.elementType() == BpmnElementType.PROCESS -> {
+            running.add(e.key());
+            startedAt.put(e.key(), now);
+          }
           case EngineEvent.ElementCompleted e -> {
             if (running.remove(e.key())) {
               completed.incrementAndGet();
+              Long started = startedAt.remove(e.key());
+              Samples cycles = cycleTimes;
+              if (started != null && cycles != null) {
+                cycles.add(now - started);
+              }
               onProcessCompleted.accept(e.key());
             }
           }
-          case EngineEvent.ElementTerminated e -> running.remove(e.key());
+          case EngineEvent.ElementTerminated e -> {
+            running.remove(e.key());
+            startedAt.remove(e.key());
+          }
           case EngineEvent.JobCreated e when e.type().equals(recordJobsOfType) ->
               jobCreatedAt.put(e.key(), now);
           default -> {}
@@ -448,11 +542,13 @@ public final class EngineBench {
   }
 
   record Throughput(
-      int tasks,
+      String process,
+      int jobsPerInstance,
       boolean rest,
       double instancesPerSecond,
       double fsyncsPerSecond,
       Samples createLatency,
+      Samples cycleTime,
       long failures) {}
 
   record Latency(String label, Samples samples) {}

@@ -52,20 +52,21 @@ final class Report {
     line(
         out,
         "| process | client, job workers | PI/s | jobs/s | create ack p50 | create ack p99 |"
-            + " engine fsyncs/s | fsyncs per PI | engine fsyncs/s ÷ raw | PI/s ÷ raw fsyncs/s |"
-            + " errors |");
-    line(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            + " start→end p50 | start→end p99 | engine fsyncs/s | fsyncs per PI |"
+            + " engine fsyncs/s ÷ raw | PI/s ÷ raw fsyncs/s | errors |");
+    line(out, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Throughput t : throughputs) {
       line(
           out,
-          "| %d task%s | %s | %,.0f | %,.0f | %s | %s | %,.0f | %.2f | %.2f | %.2f | %d |",
-          t.tasks(),
-          t.tasks() == 1 ? "" : "s",
+          "| %s | %s | %,.0f | %,.0f | %s | %s | %s | %s | %,.0f | %.2f | %.2f | %.2f | %d |",
+          t.process(),
           t.rest() ? "REST, polling" : "gRPC, streaming",
           t.instancesPerSecond(),
-          t.instancesPerSecond() * t.tasks(),
+          t.instancesPerSecond() * t.jobsPerInstance(),
           ms(t.createLatency().quantileMillis(0.5)),
           ms(t.createLatency().quantileMillis(0.99)),
+          ms(t.cycleTime().quantileMillis(0.5)),
+          ms(t.cycleTime().quantileMillis(0.99)),
           t.fsyncsPerSecond(),
           t.fsyncsPerSecond() / t.instancesPerSecond(),
           t.fsyncsPerSecond() / rawFsync,
