@@ -12,7 +12,8 @@ public record ExecutableProcess(
     String name,
     ExecutableFlowNode root,
     Map<String, ExecutableFlowNode> elements,
-    Map<String, ExecutableSequenceFlow> sequenceFlows) {
+    Map<String, ExecutableSequenceFlow> sequenceFlows,
+    String versionTag) {
 
   public ExecutableFlowNode element(String id) {
     ExecutableFlowNode node = elements.get(id);

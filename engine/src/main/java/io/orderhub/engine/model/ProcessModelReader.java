@@ -50,6 +50,7 @@ import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeScript;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeSubscription;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskHeaders;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeVersionTag;
 import io.camunda.zeebe.model.bpmn.validation.zeebe.ZeebeDesignTimeValidators;
 import io.orderhub.engine.feel.Expression;
 import io.orderhub.engine.feel.FeelEvaluator;
@@ -172,8 +173,14 @@ public final class ProcessModelReader {
         linkCompensationHandler(association);
       }
       checkLinks(root);
+      ZeebeVersionTag tag = process.getSingleExtensionElement(ZeebeVersionTag.class);
       return new ExecutableProcess(
-          process.getId(), process.getName(), root, Map.copyOf(elements), Map.copyOf(flows));
+          process.getId(),
+          process.getName(),
+          root,
+          Map.copyOf(elements),
+          Map.copyOf(flows),
+          tag == null ? null : blankToNull(tag.getValue()));
     }
 
     /** Builds the elements of a process or subprocess, then its flows and boundary events. */

@@ -78,6 +78,12 @@ final class CallActivityBehavior implements ElementBehavior {
           .filter(p -> p.deploymentKey() == deploymentKey && p.bpmnProcessId().equals(id))
           .findFirst();
     }
+    if ("versionTag".equals(call.binding())) {
+      return ctx.state().processes().stream()
+          .filter(p -> p.bpmnProcessId().equals(id) && p.tenantId().equals(instance.tenantId()))
+          .filter(p -> call.versionTag().equals(ctx.state().executable(p.key()).versionTag()))
+          .max(java.util.Comparator.comparingInt(ProcessDefinition::version));
+    }
     return ctx.state().latestProcess(id, instance.tenantId());
   }
 

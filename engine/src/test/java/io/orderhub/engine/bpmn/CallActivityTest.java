@@ -155,4 +155,43 @@ class CallActivityTest extends EngineTestBase {
     completeJob(transport, "label", Map.of());
     awaitProcessCompleted(parent.getProcessInstanceKey());
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldCallTheVersionWithTheBoundVersionTag(Transport transport) {
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("ship-package")
+            .versionTag("stable")
+            .startEvent()
+            .serviceTask("label", t -> t.zeebeJobType("stable-label"))
+            .endEvent()
+            .done());
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("ship-package")
+            .versionTag("experimental")
+            .startEvent()
+            .serviceTask("label", t -> t.zeebeJobType("experimental-label"))
+            .endEvent()
+            .done());
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("tagged")
+            .startEvent()
+            .callActivity(
+                "ship",
+                c ->
+                    c.zeebeProcessId("ship-package")
+                        .zeebeBindingType(
+                            io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType.versionTag)
+                        .zeebeVersionTag("stable"))
+            .endEvent()
+            .done());
+
+    ProcessInstanceEvent parent = start(transport, "tagged", Map.of());
+
+    completeJob(transport, "stable-label", Map.of());
+    awaitProcessCompleted(parent.getProcessInstanceKey());
+  }
 }

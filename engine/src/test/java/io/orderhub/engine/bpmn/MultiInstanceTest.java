@@ -143,4 +143,59 @@ class MultiInstanceTest extends EngineTestBase {
     }
     return jobs;
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRunASubprocessAndACallActivityPerItem(Transport transport) {
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("pack-one")
+            .startEvent()
+            .serviceTask("pack", t -> t.zeebeJobType("pack"))
+            .endEvent()
+            .done());
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("mi-scopes")
+            .startEvent()
+            .subProcess(
+                "perPackage",
+                s ->
+                    s.multiInstance(
+                            m ->
+                                m.sequential()
+                                    .zeebeInputCollectionExpression("packages")
+                                    .zeebeInputElement("p"))
+                        .embeddedSubProcess()
+                        .startEvent()
+                        .serviceTask("label", t -> t.zeebeJobType("label"))
+                        .endEvent())
+            .callActivity(
+                "perItem",
+                c ->
+                    c.zeebeProcessId("pack-one")
+                        .multiInstance(
+                            m ->
+                                m.parallel()
+                                    .zeebeInputCollectionExpression("packages")
+                                    .zeebeInputElement("p")))
+            .endEvent()
+            .done());
+    ProcessInstanceEvent instance =
+        start(transport, "mi-scopes", Map.of("packages", List.of("x", "y")));
+
+    ActivatedJob first = activateOne(transport, "label");
+    assertThat(first.getVariablesAsMap()).containsEntry("p", "x");
+    client(transport).newCompleteCommand(first.getKey()).send().join();
+    assertThat(activateOne(transport, "label").getVariablesAsMap()).containsEntry("p", "y");
+    clock.advance(Duration.ofMinutes(10)); // the y job's first lease runs out
+    completeJob(transport, "label", Map.of());
+    List<ActivatedJob> packs = activateAll(transport, "pack", 2);
+    assertThat(packs)
+        .extracting(j -> j.getVariablesAsMap().get("p"))
+        .containsExactlyInAnyOrder("x", "y");
+    packs.forEach(j -> client(transport).newCompleteCommand(j.getKey()).send().join());
+
+    awaitProcessCompleted(instance.getProcessInstanceKey());
+  }
 }

@@ -264,4 +264,53 @@ class SubProcessTest extends EngineTestBase {
     activateOne(transport, "after");
     assertThat(records.events(ElementTerminated.class)).hasSize(1);
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldCatchAnEscalationInAnEscalationEventSubprocess(Transport transport) {
+    ProcessBuilder process = Bpmn.createExecutableProcess("esc-esp");
+    process
+        .eventSubProcess("onLate")
+        .startEvent("lateStart")
+        .interrupting(false)
+        .escalation("LATE")
+        .serviceTask("notify", t -> t.zeebeJobType("notify-late"))
+        .endEvent();
+    deploy(
+        transport,
+        process
+            .startEvent()
+            .intermediateThrowEvent("late", e -> e.escalation("LATE"))
+            .serviceTask("deliver", t -> t.zeebeJobType("deliver"))
+            .endEvent()
+            .done());
+    ProcessInstanceEvent instance = start(transport, "esc-esp", Map.of());
+
+    completeJob(transport, "notify-late", Map.of());
+    completeJob(transport, "deliver", Map.of());
+
+    awaitProcessCompleted(instance.getProcessInstanceKey());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldStartASignalEventSubprocess(Transport transport) {
+    ProcessBuilder process = Bpmn.createExecutableProcess("signal-esp");
+    process
+        .eventSubProcess("onRecall")
+        .startEvent("recallStart")
+        .signal("Recall")
+        .serviceTask("recall", t -> t.zeebeJobType("recall"))
+        .endEvent();
+    deploy(
+        transport,
+        process.startEvent().serviceTask("work", t -> t.zeebeJobType("work")).endEvent().done());
+    ProcessInstanceEvent instance = start(transport, "signal-esp", Map.of());
+    records.await(io.orderhub.engine.record.EngineEvent.SignalSubscriptionOpened.class);
+
+    client(transport).newBroadcastSignalCommand().signalName("Recall").send().join();
+    completeJob(transport, "recall", Map.of());
+
+    awaitProcessCompleted(instance.getProcessInstanceKey());
+  }
 }
