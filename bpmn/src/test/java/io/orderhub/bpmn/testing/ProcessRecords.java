@@ -6,6 +6,8 @@ import io.orderhub.engine.record.EngineEvent.ElementActivating;
 import io.orderhub.engine.record.EngineEvent.ElementCompleted;
 import io.orderhub.engine.record.EngineEvent.ElementTerminated;
 import io.orderhub.engine.record.EngineEvent.IncidentCreated;
+import io.orderhub.engine.record.EngineEvent.JobCreated;
+import io.orderhub.engine.record.EngineEvent.JobFailed;
 import io.orderhub.engine.record.EventBatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +114,28 @@ public final class ProcessRecords implements EngineProcessor.BatchListener {
     awaitTrue(
         "element " + elementId + " of " + processInstanceKey + " to complete",
         () -> completed(processInstanceKey).contains(elementId));
+  }
+
+  /** How often jobs of the element in the instance failed (a technical failure each). */
+  public synchronized long jobFailures(long processInstanceKey, String elementId) {
+    java.util.Set<Long> jobs = new java.util.HashSet<>();
+    for (EngineEvent event : events) {
+      if (event instanceof JobCreated created
+          && created.processInstanceKey() == processInstanceKey
+          && created.elementId().equals(elementId)) {
+        jobs.add(created.key());
+      }
+    }
+    return events.stream()
+        .filter(e -> e instanceof JobFailed failed && jobs.contains(failed.key()))
+        .count();
+  }
+
+  /** Waits until a job of the element in the instance failed at least {@code times} times. */
+  public void awaitJobFailures(long processInstanceKey, String elementId, long times) {
+    awaitTrue(
+        times + " failure(s) of a job of " + elementId + " in " + processInstanceKey,
+        () -> jobFailures(processInstanceKey, elementId) >= times);
   }
 
   /** Waits until a committed event matches. */
