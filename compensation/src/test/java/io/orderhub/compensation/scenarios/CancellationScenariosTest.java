@@ -93,14 +93,13 @@ class CancellationScenariosTest extends ScenarioTest {
     gate.block(Step.DISPATCH, order.id(), 2); // parcel 1 leaves, parcel 2 is stuck
     pay(order);
     records().awaitJobFailures(order.processInstanceKey(), "DispatchPackage", 1);
-    records()
-        .awaitTrue(
-            "parcel 1 dispatched", () -> outbox(order).contains("ParcelDispatched"));
+    records().awaitTrue("parcel 1 dispatched", () -> outbox(order).contains("ParcelDispatched"));
 
     cancel(order);
 
     // the interrupted dispatch is not compensated itself; the routing that planned it recalls
-    assertThat(handlersRun(order)).containsExactly("CancelShipment", "RefundPayment", "ReleaseStock");
+    assertThat(handlersRun(order))
+        .containsExactly("CancelShipment", "RefundPayment", "ReleaseStock");
     assertThat(compensations(order))
         .containsExactly("ShipmentRecalled", "PaymentRefunded", "StockReleased", "StockReleased");
     assertThat(shipments.shipmentOf(order.id()).orElseThrow().status())

@@ -12,7 +12,9 @@ import io.orderhub.engine.record.EngineEvent.TimerCreated;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The order's paths to an end without a cancellation: completed, rejected, out of stock, unpaid. */
+/**
+ * The order's paths to an end without a cancellation: completed, rejected, out of stock, unpaid.
+ */
 class ForwardScenariosTest extends ScenarioTest {
 
   @Test

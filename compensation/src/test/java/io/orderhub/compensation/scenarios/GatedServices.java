@@ -22,7 +22,9 @@ import java.time.Clock;
 import java.util.Collection;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The real domain services, with the forward steps the scenarios stop passing a {@link StepGate}. */
+/**
+ * The real domain services, with the forward steps the scenarios stop passing a {@link StepGate}.
+ */
 final class GatedServices {
 
   private GatedServices() {}

@@ -12,8 +12,8 @@ import io.orderhub.domain.payment.application.PaymentProvider;
 import io.orderhub.domain.payment.application.PaymentService;
 import io.orderhub.domain.payment.infrastructure.Payments;
 import io.orderhub.domain.payment.infrastructure.SimulatedPaymentProvider;
-import io.orderhub.domain.shipment.infrastructure.InventoryReservedGoods;
 import io.orderhub.domain.shipment.application.ShipmentService;
+import io.orderhub.domain.shipment.infrastructure.InventoryReservedGoods;
 import io.orderhub.domain.shipment.infrastructure.Shipments;
 import io.orderhub.workers.WorkersConfiguration;
 import io.orderhub.workers.payment.PaymentCallbackCorrelator;
@@ -26,14 +26,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The workers as an application runs them: Boot, the domain on a fresh PostgreSQL database, the
- * Camunda starter pointed at the embedded engine ({@link EmbeddedEngineInitializer}) and the
- * models deployed by the starter's {@code @Deployment}. The test-only parts: the {@link StepGate}
- * in front of the forward domain calls, and the payment simulator answering through the {@link
+ * Camunda starter pointed at the embedded engine ({@link EmbeddedEngineInitializer}) and the models
+ * deployed by the starter's {@code @Deployment}. The test-only parts: the {@link StepGate} in front
+ * of the forward domain calls, and the payment simulator answering through the {@link
  * PaymentCallbackCorrelator} when a scenario says so.
  */
 @SpringBootApplication
 @Import({DomainConfiguration.class, WorkersConfiguration.class, CompensationConfiguration.class})
-@Deployment(resources = {"classpath:bpmn/order-fulfillment.bpmn", "classpath:bpmn/order-return.bpmn"})
+@Deployment(
+    resources = {"classpath:bpmn/order-fulfillment.bpmn", "classpath:bpmn/order-return.bpmn"})
 public class ScenarioApplication {
 
   @Bean

@@ -40,9 +40,9 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A scenario runs real orders end to end: placed in the domain (PostgreSQL), started on the
- * embedded engine through the official client, worked by the application's job workers through
- * the Camunda starter. Waits are bounded and driven by what the engine committed or the database
- * shows — never by sleeping. All scenario classes share one application context (one engine, one
+ * embedded engine through the official client, worked by the application's job workers through the
+ * Camunda starter. Waits are bounded and driven by what the engine committed or the database shows
+ * — never by sleeping. All scenario classes share one application context (one engine, one
  * database); each test makes its own orders and SKUs, and drives every order it starts to its end
  * so that a later test's clock jump fires no timer of it.
  */
@@ -144,8 +144,7 @@ abstract class ScenarioTest {
   }
 
   void awaitStatus(Placed order, OrderStatus status) {
-    records()
-        .awaitTrue("order " + order.id() + " to be " + status, () -> status(order) == status);
+    records().awaitTrue("order " + order.id() + " to be " + status, () -> status(order) == status);
   }
 
   /** Waits until the order waits for the provider's answer, then lets the provider answer. */

@@ -14,10 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@link #block}: the step fails before its effect (a technical failure: the job is retried
  *       after its back-off, which on the engine's controlled clock never comes unless a test
  *       advances it) — the order stays right before the step.
- *   <li>{@link #failOnceAfterEffect}: the step's effect happens, then the call fails once — the
- *       job is retried and runs the (idempotent) effect again.
- *   <li>{@link #holdFirst}: the first call waits (before its effect) until released — meanwhile
- *       the job times out and a second delivery of it goes through.
+ *   <li>{@link #failOnceAfterEffect}: the step's effect happens, then the call fails once — the job
+ *       is retried and runs the (idempotent) effect again.
+ *   <li>{@link #holdFirst}: the first call waits (before its effect) until released — meanwhile the
+ *       job times out and a second delivery of it goes through.
  * </ul>
  */
 public final class StepGate {
@@ -63,8 +63,7 @@ public final class StepGate {
 
   public void failOnceAfterEffect(Step step, Object orderId) {
     rules.put(
-        key(step, orderId, null),
-        new Rule(Mode.FAIL_ONCE_AFTER_EFFECT, null, new AtomicInteger()));
+        key(step, orderId, null), new Rule(Mode.FAIL_ONCE_AFTER_EFFECT, null, new AtomicInteger()));
   }
 
   /** Holds the first call of the step; returns what releases it. */
