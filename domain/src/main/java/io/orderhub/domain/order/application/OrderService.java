@@ -105,12 +105,18 @@ public class OrderService {
         .find(command.orderId())
         .map(
             order ->
-                new PlaceOrderResult.KeyReused(
-                    order,
-                    "order id "
-                        + command.orderId()
-                        + " was used with idempotency key "
-                        + order.idempotencyKey()));
+                // found by id (the key lookup can miss a row committed a moment ago): the same
+                // customer, key and content is the same order
+                order.idempotencyKey().equals(command.idempotencyKey())
+                        && order.customerId().equals(command.customerId())
+                        && sameOrder(order, command)
+                    ? new PlaceOrderResult.AlreadyPlaced(order)
+                    : new PlaceOrderResult.KeyReused(
+                        order,
+                        "order id "
+                            + command.orderId()
+                            + " was used with idempotency key "
+                            + order.idempotencyKey()));
   }
 
   private static boolean sameOrder(Order order, PlaceOrder command) {

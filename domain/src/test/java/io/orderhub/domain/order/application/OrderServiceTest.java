@@ -79,7 +79,10 @@ class OrderServiceTest {
     List<PlaceOrderResult> results = Race.run(8, i -> () -> orders.place(command));
 
     assertThat(results).filteredOn(PlaceOrderResult.Created.class::isInstance).hasSize(1);
-    assertThat(results).filteredOn(PlaceOrderResult.AlreadyPlaced.class::isInstance).hasSize(7);
+    assertThat(results)
+        .as(results.toString())
+        .filteredOn(PlaceOrderResult.AlreadyPlaced.class::isInstance)
+        .hasSize(7);
     assertThat(outbox.eventTypes(command.orderId())).containsExactly("OrderCreated");
   }
 
