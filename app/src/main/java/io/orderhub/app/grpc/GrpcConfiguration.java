@@ -1,0 +1,26 @@
+package io.orderhub.app.grpc;
+
+import io.grpc.BindableService;
+import io.orderhub.app.order.OrderUseCases;
+import jakarta.validation.Validator;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GrpcProperties.class)
+@ConditionalOnProperty(name = "orderhub.grpc.enabled", havingValue = "true", matchIfMissing = true)
+public class GrpcConfiguration {
+
+  @Bean
+  OrderGrpcService orderGrpcService(OrderUseCases useCases, Validator validator) {
+    return new OrderGrpcService(useCases, validator);
+  }
+
+  @Bean
+  GrpcServer grpcServer(GrpcProperties properties, List<BindableService> services) {
+    return new GrpcServer(properties, services);
+  }
+}

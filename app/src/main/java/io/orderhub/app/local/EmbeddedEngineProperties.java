@@ -1,0 +1,18 @@
+package io.orderhub.app.local;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process engine of the local profile ({@code orderhub.engine.*}). With {@code
+ * embedded=false} none is started and the Camunda client ({@code camunda.client.*}) points at a
+ * remote Zeebe-API engine instead.
+ *
+ * @param dataDir journal and snapshots; kept across restarts
+ */
+@ConfigurationProperties("orderhub.engine")
+public record EmbeddedEngineProperties(
+    @DefaultValue("false") boolean embedded,
+    @DefaultValue("./data/engine") String dataDir,
+    @DefaultValue("26500") int grpcPort,
+    @DefaultValue("8080") int restPort) {}

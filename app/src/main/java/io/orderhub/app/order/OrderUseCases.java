@@ -1,0 +1,177 @@
+package io.orderhub.app.order;
+
+import io.orderhub.app.process.EngineUnavailable;
+import io.orderhub.app.process.ProcessMessages;
+import io.orderhub.app.process.ProcessStarter;
+import io.orderhub.domain.order.application.OrderService;
+import io.orderhub.domain.order.application.PlaceOrder;
+import io.orderhub.domain.order.application.PlaceOrderResult;
+import io.orderhub.domain.order.model.CustomerId;
+import io.orderhub.domain.order.model.IdempotencyKey;
+import io.orderhub.domain.order.model.Order;
+import io.orderhub.domain.shared.model.OrderId;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The order API's use cases, shared by REST and gRPC so both answer the same way. Each delegates
+ * the state change to the domain's {@link OrderService} and then tells the process (start it,
+ * publish a message).
+ *
+ * <p>Failures surface as the domain's exceptions ({@code OrderNotFound}, {@code
+ * IllegalOrderTransition}), as {@link IdempotencyKeyReused}, {@code InvalidRequest} or {@code
+ * EngineUnavailable}; the adapters map them to status codes.
+ */
+public class OrderUseCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OrderUseCases.class);
+  private static final int CHANGE_ATTEMPTS = 3;
+
+  private final OrderService orders;
+  private final OrderQueries queries;
+  private final ProcessStarter starter;
+  private final ProcessMessages messages;
+  private final TransactionTemplate readOnly;
+
+  public OrderUseCases(
+      OrderService orders,
+      OrderQueries queries,
+      ProcessStarter starter,
+      ProcessMessages messages,
+      TransactionTemplate readOnly) {
+    this.orders = orders;
+    this.queries = queries;
+    this.starter = starter;
+    this.messages = messages;
+    this.readOnly = readOnly;
+  }
+
+  /** A placed order, and whether it existed before this request. */
+  public record Placed(Order order, boolean replayed) {}
+
+  /**
+   * Places the order (idempotently per customer and key) and makes sure its process runs. The
+   * process start never fails the request: should the engine be away, the order stays persisted and
+   * the retry sweep starts it.
+   *
+   * @throws IdempotencyKeyReused when the key was used for an order with other content
+   */
+  public Placed create(CreateOrderRequest request, IdempotencyKey key) {
+    PlaceOrder command = OrderRequests.toCommand(request, key);
+    Placed placed =
+        switch (orders.place(command)) {
+          case PlaceOrderResult.Created created -> new Placed(created.order(), false);
+          case PlaceOrderResult.AlreadyPlaced again -> new Placed(again.order(), true);
+          case PlaceOrderResult.KeyReused reused ->
+              throw new IdempotencyKeyReused(reused.order().orderId(), reused.reason());
+        };
+    try {
+      if (starter.ensureStarted(placed.order()) instanceof ProcessStarter.Outcome.Deferred d) {
+        LOG.warn(
+            "Order {} is placed; its process starts later: {}",
+            placed.order().orderId(),
+            d.reason());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Order {} is placed; its process starts later: {}",
+          placed.order().orderId(),
+          e.toString());
+    }
+    return placed;
+  }
+
+  /**
+   * @throws io.orderhub.domain.order.application.OrderNotFound when there is no such order
+   */
+  public Order get(OrderId orderId) {
+    return orders.get(orderId);
+  }
+
+  /** A customer's orders, newest first. */
+  public Page<Order> list(CustomerId customer, int page, int size) {
+    PageRequest request =
+        PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
+    return readOnly.execute(status -> queries.findByCustomerId(customer.value(), request));
+  }
+
+  /**
+   * Marks the order's cancellation as requested and tells its process ({@code
+   * OrderCancelRequested}), which compensates the steps done so far and then marks the order
+   * cancelled. Repeating it is harmless: the order is already in the state, the message id the
+   * same.
+   *
+   * <p>An order whose process never started (the engine was away since it was placed) has nothing
+   * to compensate: it is cancelled at once, and the message is published only in case a start is
+   * under way right now — the retry sweep starts only orders still {@code CREATED}.
+   *
+   * @throws io.orderhub.domain.order.model.IllegalOrderTransition when the order can no longer be
+   *     cancelled (delivered, rejected, cancelled …)
+   * @throws io.orderhub.app.process.EngineUnavailable when the message could not be published to a
+   *     running process; the request is kept, repeat the call
+   */
+  public Order cancel(OrderId orderId, String reason) {
+    boolean sagaStarted = starter.isStarted(orderId);
+    Order order =
+        change(
+            orderId,
+            o -> {
+              o.requestCancellation(reason);
+              if (!sagaStarted) {
+                o.markCancelled();
+              }
+            });
+    try {
+      messages.publish(
+          ProcessMessages.ORDER_CANCEL_REQUESTED,
+          orderId,
+          ProcessMessages.ORDER_CANCEL_REQUESTED + ":" + orderId,
+          Map.of("cancelReason", reason));
+    } catch (EngineUnavailable e) {
+      if (sagaStarted) {
+        throw e;
+      }
+      LOG.info("Order {} cancelled before its process started: {}", orderId, e.getMessage());
+    }
+    return order;
+  }
+
+  /**
+   * Marks the return as requested and starts the {@code order-return} process through its message
+   * start event ({@code ReturnRequested} with {@code orderId} and {@code reason}). The message id
+   * carries the order's version after the request, so asking again after a rejected return is a new
+   * message while a repeated call is not.
+   *
+   * @throws io.orderhub.domain.order.model.IllegalOrderTransition when the order cannot be returned
+   *     (not yet delivered, or a return is under way)
+   */
+  public Order requestReturn(OrderId orderId, String reason) {
+    Order order = change(orderId, o -> o.requestReturn(reason));
+    messages.publish(
+        ProcessMessages.RETURN_REQUESTED,
+        orderId,
+        ProcessMessages.RETURN_REQUESTED + ":" + orderId + ":" + order.version(),
+        Map.of("orderId", orderId.asString(), "reason", reason));
+    return order;
+  }
+
+  // a worker may change the order at the same moment: re-read and re-apply, the verb decides anew
+  private Order change(OrderId orderId, Consumer<Order> verb) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return orders.change(orderId, verb);
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt == CHANGE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+}
