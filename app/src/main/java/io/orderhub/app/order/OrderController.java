@@ -138,6 +138,17 @@ public class OrderController {
         .body(OrderView.of(useCases.requestReturn(orderId(id), body.reason())));
   }
 
+  @PostMapping("/{id}/delivery")
+  @Operation(
+      summary = "Report the order delivered (the carrier's callback)",
+      description =
+          "Publishes OrderDelivered for the order's process, which confirms the delivery and"
+              + " completes the order. Repeating the call is harmless.")
+  public ResponseEntity<OrderView> reportDelivery(@PathVariable String id) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(OrderView.of(useCases.reportDelivery(orderId(id))));
+  }
+
   static OrderId orderId(String id) {
     try {
       return OrderId.of(id);

@@ -162,6 +162,21 @@ public class OrderUseCases {
     return order;
   }
 
+  /**
+   * The carrier's delivery report: publishes {@code OrderDelivered} for the order's process, which
+   * confirms the delivery. Repeating it while the first report is buffered is a no-op (same message
+   * id); the order itself changes when the process confirms the delivery.
+   */
+  public Order reportDelivery(OrderId orderId) {
+    Order order = get(orderId);
+    messages.publish(
+        ProcessMessages.ORDER_DELIVERED,
+        orderId,
+        ProcessMessages.ORDER_DELIVERED + ":" + orderId,
+        Map.of());
+    return order;
+  }
+
   // a worker may change the order at the same moment: re-read and re-apply, the verb decides anew
   private Order change(OrderId orderId, Consumer<Order> verb) {
     for (int attempt = 1; ; attempt++) {

@@ -21,6 +21,7 @@ public class ProcessMessages {
 
   public static final String ORDER_CANCEL_REQUESTED = "OrderCancelRequested";
   public static final String RETURN_REQUESTED = "ReturnRequested";
+  public static final String ORDER_DELIVERED = "OrderDelivered";
   public static final String PAYMENT_CONFIRMED = "PaymentConfirmed";
   public static final String PAYMENT_FAILED = "PaymentFailed";
 
