@@ -62,10 +62,10 @@ final class ElementBehaviors {
     transitions.register(BpmnElementType.INTERMEDIATE_CATCH_EVENT, catchBehavior);
     transitions.register(
         BpmnElementType.EXCLUSIVE_GATEWAY,
-        new ExclusiveGatewayBehavior(transitions, shared.variables(), shared.incidents()));
+        new ConditionalGatewayBehavior(transitions, shared.variables(), shared.incidents(), false));
     transitions.register(
         BpmnElementType.INCLUSIVE_GATEWAY,
-        new InclusiveGatewayBehavior(transitions, shared.variables(), shared.incidents()));
+        new ConditionalGatewayBehavior(transitions, shared.variables(), shared.incidents(), true));
     transitions.register(
         BpmnElementType.EVENT_BASED_GATEWAY,
         new EventBasedGatewayBehavior(
@@ -226,9 +226,16 @@ final class ElementBehaviors {
     }
   }
 
-  /** Takes the first flow whose condition holds, else the default flow, else an incident. */
-  private record ExclusiveGatewayBehavior(
-      ElementTransitions transitions, VariableBehavior variables, IncidentBehavior incidents)
+  /**
+   * Exclusive and inclusive gateways: take the first flow whose condition holds (exclusive) or
+   * every one (inclusive; a flow without condition always holds), else the default flow, else an
+   * incident.
+   */
+  private record ConditionalGatewayBehavior(
+      ElementTransitions transitions,
+      VariableBehavior variables,
+      IncidentBehavior incidents,
+      boolean inclusive)
       implements ElementBehavior {
     @Override
     public void onActivate(
@@ -242,47 +249,6 @@ final class ElementBehaviors {
       if (node.outgoing().size() == 1 && node.outgoing().get(0).condition() == null) {
         return node.outgoing();
       }
-      for (ExecutableSequenceFlow flow : node.outgoing()) {
-        if (flow == node.defaultFlow()) {
-          continue;
-        }
-        Boolean holds = condition(ctx, instance, flow, variables, incidents);
-        if (holds == null) {
-          return null;
-        }
-        if (holds) {
-          return List.of(flow);
-        }
-      }
-      if (node.defaultFlow() != null) {
-        return List.of(node.defaultFlow());
-      }
-      if (node.outgoing().isEmpty()) {
-        return List.of();
-      }
-      incidents.raise(
-          ctx,
-          instance,
-          "CONDITION_ERROR",
-          "Expected at least one condition to evaluate to true, or to have a default flow",
-          IncidentBehavior.STEP_COMPLETE);
-      return null;
-    }
-  }
-
-  /** Takes every flow whose condition holds, else the default flow, else an incident. */
-  private record InclusiveGatewayBehavior(
-      ElementTransitions transitions, VariableBehavior variables, IncidentBehavior incidents)
-      implements ElementBehavior {
-    @Override
-    public void onActivate(
-        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
-      transitions.complete(ctx, instance);
-    }
-
-    @Override
-    public List<ExecutableSequenceFlow> onComplete(
-        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
       List<ExecutableSequenceFlow> taken = new ArrayList<>();
       for (ExecutableSequenceFlow flow : node.outgoing()) {
         if (flow == node.defaultFlow()) {
@@ -290,13 +256,16 @@ final class ElementBehaviors {
         }
         Boolean holds =
             flow.condition() == null
-                ? Boolean.TRUE
+                ? Boolean.valueOf(inclusive)
                 : condition(ctx, instance, flow, variables, incidents);
         if (holds == null) {
           return null;
         }
         if (holds) {
           taken.add(flow);
+          if (!inclusive) {
+            return taken;
+          }
         }
       }
       if (taken.isEmpty() && node.defaultFlow() != null) {

@@ -73,28 +73,12 @@ final class ElementTransitions {
 
   /** Starts an element in a flow scope; returns the new element instance key. */
   long activate(ProcessingContext ctx, ExecutableFlowNode node, ElementInstance flowScope) {
-    long key = ctx.nextKey();
-    ctx.write(
-        new ElementActivating(
-            key,
-            flowScope.processInstanceKey(),
-            flowScope.key(),
-            flowScope.processDefinitionKey(),
-            node.id(),
-            node.type(),
-            null,
-            null,
-            flowScope.tenantId(),
-            0));
+    long key = writeActivating(ctx, node, flowScope);
     ctx.followUp(() -> onActivating(ctx, key));
     return key;
   }
 
-  /**
-   * Activates a subprocess as a scope for elements placed into it from outside (process instance
-   * modification): its event triggers open, its start event does not run.
-   */
-  ElementInstance activateScopeOnly(
+  private static long writeActivating(
       ProcessingContext ctx, ExecutableFlowNode node, ElementInstance flowScope) {
     long key = ctx.nextKey();
     ctx.write(
@@ -109,6 +93,16 @@ final class ElementTransitions {
             null,
             flowScope.tenantId(),
             0));
+    return key;
+  }
+
+  /**
+   * Activates a subprocess as a scope for elements placed into it from outside (process instance
+   * modification): its event triggers open, its start event does not run.
+   */
+  ElementInstance activateScopeOnly(
+      ProcessingContext ctx, ExecutableFlowNode node, ElementInstance flowScope) {
+    long key = writeActivating(ctx, node, flowScope);
     ElementInstance activating = ctx.state().requireElementInstance(key);
     subscribeEventTriggers(ctx, activating, node);
     ctx.write(new ElementActivated(key));

@@ -31,46 +31,21 @@ public record Job(
   }
 
   Job with(Status status, String worker, long deadline) {
-    return new Job(
-        key,
-        elementInstanceKey,
-        processInstanceKey,
-        processDefinitionKey,
-        bpmnProcessId,
-        processDefinitionVersion,
-        elementId,
-        type,
-        retries,
-        customHeaders,
-        tenantId,
-        status,
-        worker,
-        deadline,
-        errorMessage,
-        recurAt);
+    return copy(retries, status, worker, deadline, errorMessage, recurAt);
   }
 
+  /** Failed with retries left and no back-off: activatable again at once. */
   Job withFailure(int retries, String errorMessage, long recurAt) {
-    return new Job(
-        key,
-        elementInstanceKey,
-        processInstanceKey,
-        processDefinitionKey,
-        bpmnProcessId,
-        processDefinitionVersion,
-        elementId,
-        type,
-        retries,
-        customHeaders,
-        tenantId,
-        retries > 0 && recurAt == 0 ? Status.ACTIVATABLE : Status.FAILED,
-        null,
-        0,
-        errorMessage,
-        recurAt);
+    Status next = retries > 0 && recurAt == 0 ? Status.ACTIVATABLE : Status.FAILED;
+    return copy(retries, next, null, 0, errorMessage, recurAt);
   }
 
   Job withRetries(int retries) {
+    return copy(retries, status, worker, deadline, errorMessage, recurAt);
+  }
+
+  private Job copy(
+      int retries, Status status, String worker, long deadline, String errorMessage, long recurAt) {
     return new Job(
         key,
         elementInstanceKey,
