@@ -27,7 +27,8 @@ final class ElementBehaviors {
       SignalProcessor signals,
       ProcessInstanceStarter starter,
       ProcessResultListener results,
-      CompensationBehavior compensation) {}
+      CompensationBehavior compensation,
+      MessageCorrelator correlator) {}
 
   static MultiInstanceBehavior registerAll(Shared shared) {
     ElementTransitions transitions = shared.transitions();
@@ -99,7 +100,27 @@ final class ElementBehaviors {
       if (instance.parentElementInstanceKey() > 0) {
         CallActivityBehavior.childCompleted(ctx, shared, instance);
       }
+      startNextByMessage(ctx, instance, node);
       return List.of();
+    }
+
+    @Override
+    public void onTerminate(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+      startNextByMessage(ctx, instance, node);
+    }
+
+    private void startNextByMessage(
+        ProcessingContext ctx, ElementInstance instance, ExecutableFlowNode node) {
+      String correlationKey = ctx.state().messageStartCorrelationKey(instance.key());
+      if (correlationKey != null) {
+        ctx.followUp(
+            () ->
+                shared
+                    .correlator()
+                    .startNextForCorrelationKey(
+                        ctx, instance.tenantId(), node.id(), correlationKey));
+      }
     }
   }
 

@@ -152,7 +152,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
                 signalProcessor,
                 starter,
                 waiters,
-                compensation));
+                compensation,
+                correlator));
     this.conditionals = new ConditionalBehavior(transitions, variables, trigger);
     transitions.wire(catchEvents, multiInstance, compensation, conditionals);
     this.modifications = new ModificationProcessor(transitions, variables, waiters);

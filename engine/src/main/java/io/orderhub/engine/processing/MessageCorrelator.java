@@ -47,24 +47,15 @@ final class MessageCorrelator {
       if (message.correlationKey() != null
           && !message.correlationKey().isEmpty()
           && ctx.state()
-              .activeInstanceWithBusinessId(
-                  message.tenantId(),
-                  ref.process().bpmnProcessId(),
-                  messageStartBusinessId(message.correlationKey()))
+              .activeMessageStart(
+                  message.tenantId(), ref.process().bpmnProcessId(), message.correlationKey())
               .isPresent()) {
         continue; // one active instance per correlation key
       }
       reached.add(ref.process().bpmnProcessId());
       long instanceKey =
           starter.start(
-              ctx,
-              ref.process(),
-              List.of(ref.startEvent()),
-              message.variables(),
-              message.correlationKey() == null || message.correlationKey().isEmpty()
-                  ? null
-                  : messageStartBusinessId(message.correlationKey()),
-              Set.of());
+              ctx, ref.process(), List.of(ref.startEvent()), message.variables(), null, Set.of());
       ctx.write(
           new MessageCorrelated(
               instanceKey,
@@ -77,11 +68,25 @@ final class MessageCorrelator {
   }
 
   /**
-   * The instance of a message start event remembers its correlation key under a reserved business
-   * id, so a second message with the same key waits instead of starting a parallel instance.
+   * An instance a message start event started ended: the oldest message buffered meanwhile for the
+   * same correlation key now starts the next instance.
    */
-  private static String messageStartBusinessId(String correlationKey) {
-    return "message-start:" + correlationKey;
+  void startNextForCorrelationKey(
+      ProcessingContext ctx, String tenantId, String bpmnProcessId, String correlationKey) {
+    for (StartEventRef ref : ctx.state().latestStartEvents(EventType.MESSAGE)) {
+      if (!ref.process().bpmnProcessId().equals(bpmnProcessId)
+          || !ref.process().tenantId().equals(tenantId)) {
+        continue;
+      }
+      String name = ref.startEvent().message().name().source();
+      for (Message message : ctx.state().bufferedMessages(tenantId, name, correlationKey)) {
+        if (message.deadline() > ctx.now()
+            && !message.correlatedProcesses().contains(bpmnProcessId)) {
+          correlatePublished(ctx, message);
+          return;
+        }
+      }
+    }
   }
 
   /** A new subscription: take the oldest buffered message not yet correlated to its process. */

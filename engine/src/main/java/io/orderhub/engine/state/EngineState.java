@@ -62,6 +62,11 @@ public final class EngineState {
   private final Map<Long, Set<Long>> children = new HashMap<>();
   private final Map<String, Long> activeBusinessIds = new HashMap<>();
   private final Map<Long, Long> calledInstances = new HashMap<>();
+
+  /** process instance key -> tenant/process/correlation key it was started by a message with */
+  final Map<Long, String> messageStarts = new HashMap<>();
+
+  private final Map<String, Long> activeMessageStarts = new HashMap<>();
   private final Map<String, Set<Long>> activatableJobs = new HashMap<>();
   private final Map<Long, Long> jobByElement = new HashMap<>();
   private final Map<String, Long> messageIds = new HashMap<>();
@@ -240,10 +245,37 @@ public final class EngineState {
     if (removed.isProcess() && removed.parentElementInstanceKey() > 0) {
       calledInstances.remove(removed.parentElementInstanceKey());
     }
+    String messageStart = messageStarts.remove(key);
+    if (messageStart != null) {
+      activeMessageStarts.remove(messageStart);
+    }
     if (removed.isProcess() && removed.businessId() != null) {
       String bpmnProcessId = processes.get(removed.processDefinitionKey()).bpmnProcessId();
       activeBusinessIds.remove(
           businessKey(removed.tenantId(), bpmnProcessId, removed.businessId()));
+    }
+  }
+
+  /**
+   * The active instance a message start event started for this correlation key: while it runs, a
+   * second message with the key does not start another.
+   */
+  public Optional<Long> activeMessageStart(
+      String tenantId, String bpmnProcessId, String correlationKey) {
+    return Optional.ofNullable(
+        activeMessageStarts.get(tenantId + "/" + bpmnProcessId + "/" + correlationKey));
+  }
+
+  /** The correlation key a message start event started this instance with, or null. */
+  public String messageStartCorrelationKey(long processInstanceKey) {
+    String entry = messageStarts.get(processInstanceKey);
+    return entry == null ? null : entry.split("/", 3)[2];
+  }
+
+  void putMessageStart(long processInstanceKey, String tenantProcessAndKey) {
+    if (elementInstances.containsKey(processInstanceKey)) {
+      messageStarts.put(processInstanceKey, tenantProcessAndKey);
+      activeMessageStarts.put(tenantProcessAndKey, processInstanceKey);
     }
   }
 

@@ -231,6 +231,17 @@ public final class EventApplier {
       case MessageSubscriptionClosed e -> state.removeMessageSubscription(e.key());
       case MessageCorrelated e -> {
         state.removeMessageSubscription(e.subscriptionKey());
+        if (e.subscriptionKey() < 0
+            && e.correlationKey() != null
+            && !e.correlationKey().isEmpty()) {
+          state
+              .elementInstance(e.processInstanceKey())
+              .ifPresent(
+                  pi ->
+                      state.putMessageStart(
+                          pi.key(),
+                          pi.tenantId() + "/" + e.bpmnProcessId() + "/" + e.correlationKey()));
+        }
         Message message = state.messages.get(e.messageKey());
         if (message != null) {
           Set<String> correlated = new HashSet<>(message.correlatedProcesses());

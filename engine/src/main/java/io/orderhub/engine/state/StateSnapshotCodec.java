@@ -47,7 +47,8 @@ public final class StateSnapshotCodec {
       Map<Long, Long> compensationHandlers,
       List<DecisionRequirementsDefinition> decisionRequirements,
       List<DecisionDefinition> decisions,
-      Map<Long, Map<String, Long>> decisionsByDeployment) {}
+      Map<Long, Map<String, Long>> decisionsByDeployment,
+      Map<Long, String> messageStarts) {}
 
   public byte[] encode(EngineState state) {
     try {
@@ -87,7 +88,8 @@ public final class StateSnapshotCodec {
             raw.compensationHandlers(),
             sortedBy(raw.decisionRequirements(), DecisionRequirementsDefinition::key),
             sortedBy(raw.decisions(), DecisionDefinition::key),
-            raw.decisionsByDeployment());
+            raw.decisionsByDeployment(),
+            raw.messageStarts());
     try {
       return CANONICAL.writeValueAsString(sorted);
     } catch (IOException e) {
@@ -148,7 +150,8 @@ public final class StateSnapshotCodec {
         new HashMap<>(state.compensationHandlers),
         List.copyOf(state.decisions.requirements.values()),
         List.copyOf(state.decisions.decisions.values()),
-        new HashMap<>(state.decisions.decisionsByDeployment));
+        new HashMap<>(state.decisions.decisionsByDeployment),
+        new HashMap<>(state.messageStarts));
   }
 
   public EngineState decode(byte[] bytes, ProcessModelReader reader) {
@@ -182,6 +185,9 @@ public final class StateSnapshotCodec {
           .compensationSubscriptions()
           .forEach(c -> state.compensationSubscriptions.put(c.key(), c));
       state.compensationHandlers.putAll(tables.compensationHandlers());
+    }
+    if (tables.messageStarts() != null) {
+      tables.messageStarts().forEach(state::putMessageStart);
     }
     // snapshots from before decisions existed have none of these tables
     if (tables.decisionRequirements() != null) {

@@ -218,6 +218,44 @@ class MessageEventTest extends EngineTestBase {
     assertThat(reached(unpaid.getProcessInstanceKey(), "timeoutEnd")).isTrue();
   }
 
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldStartOneInstancePerCorrelationKeyAtATime(Transport transport) {
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("per-key")
+            .startEvent("requested")
+            .message("ReturnRequested")
+            .serviceTask("handle", t -> t.zeebeJobType("handle-return"))
+            .endEvent()
+            .done());
+    var publish =
+        client(transport)
+            .newPublishMessageCommand()
+            .messageName("ReturnRequested")
+            .correlationKey("order-9")
+            .timeToLive(Duration.ofMinutes(5));
+    publish.send().join();
+    var first = activateOne(transport, "handle-return");
+
+    // a second request for the same order waits while the first instance runs
+    publish.send().join();
+    assertThat(
+            client(transport)
+                .newActivateJobsCommand()
+                .jobType("handle-return")
+                .maxJobsToActivate(1)
+                .requestTimeout(Duration.ofMillis(200))
+                .send()
+                .join()
+                .getJobs())
+        .isEmpty();
+
+    client(transport).newCompleteCommand(first.getKey()).send().join();
+    var second = activateOne(transport, "handle-return");
+    assertThat(second.getProcessInstanceKey()).isNotEqualTo(first.getProcessInstanceKey());
+  }
+
   private boolean reached(long processInstanceKey, String elementId) {
     return records.events(ElementActivating.class).stream()
         .anyMatch(
