@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.camunda.client.annotation.Deployment;
 import io.orderhub.compensation.CompensationConfiguration;
 import io.orderhub.domain.DomainConfiguration;
+import io.orderhub.domain.EmbeddedPostgresServer;
 import io.orderhub.domain.inventory.application.InventoryService;
 import io.orderhub.domain.inventory.infrastructure.Reservations;
 import io.orderhub.domain.inventory.infrastructure.Stocks;
