@@ -25,6 +25,19 @@ public record ExecutableProcess(
     return node;
   }
 
+  /** Whether any element waits on a condition (so variable changes need re-evaluation). */
+  public boolean hasConditionalEvents() {
+    return elements.values().stream()
+        .anyMatch(
+            e ->
+                e.eventType() == EventType.CONDITIONAL
+                    || e.boundaryEvents().stream()
+                        .anyMatch(b -> b.eventType() == EventType.CONDITIONAL)
+                    || e.eventSubprocesses().stream()
+                        .flatMap(sub -> sub.startEvents().stream())
+                        .anyMatch(start -> start.eventType() == EventType.CONDITIONAL));
+  }
+
   /** The none start event, or null when the process has none. */
   public ExecutableFlowNode noneStartEvent() {
     return startEvents(EventType.NONE).stream().findFirst().orElse(null);

@@ -58,6 +58,14 @@ final class ConditionalBehavior {
   }
 
   private void evaluateInstance(ProcessingContext ctx, long processInstanceKey) {
+    boolean waitsOnConditions =
+        ctx.state()
+            .elementInstance(processInstanceKey)
+            .map(pi -> ctx.state().executable(pi.processDefinitionKey()).hasConditionalEvents())
+            .orElse(false);
+    if (!waitsOnConditions) {
+      return; // the common case: no scan of the instance's elements
+    }
     List<Long> keys = new ArrayList<>();
     ctx.state().elementInstancesOf(processInstanceKey).forEach(e -> keys.add(e.key()));
     keys.forEach(key -> evaluateElement(ctx, key));

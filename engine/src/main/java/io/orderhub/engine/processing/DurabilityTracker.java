@@ -52,10 +52,6 @@ final class DurabilityTracker {
     ready.forEach(DurabilityTracker::runSafely);
   }
 
-  synchronized boolean idle() {
-    return waiting.isEmpty() && durable >= appended;
-  }
-
   private static void runSafely(Runnable action) {
     try {
       action.run();

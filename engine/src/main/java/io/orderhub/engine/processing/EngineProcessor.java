@@ -61,7 +61,6 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final List<BatchListener> listeners;
   private final Thread thread;
   private volatile boolean running = true;
-  private volatile boolean busy;
   private final SnapshotPolicy snapshots;
   private long batchesSinceSnapshot;
 
@@ -384,24 +383,12 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     return future;
   }
 
-  /**
-   * True when no command is queued or running, nothing is due at the engine clock's now, and every
-   * batch is durable.
-   */
-  public boolean isIdle() {
-    return inbox.isEmpty()
-        && !busy
-        && durability.idle()
-        && read(s -> s.nextDueTime() > clock.millis()).join();
-  }
-
   // ---- the loop
 
   private void run() {
     while (running) {
       try {
         Task task = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
-        busy = true;
         if (task != null) {
           task.work().run();
         }
@@ -419,8 +406,6 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
         return;
       } catch (RuntimeException e) {
         LOG.error("Expected the processing loop to go on, but a step failed", e);
-      } finally {
-        busy = false;
       }
     }
   }

@@ -43,6 +43,9 @@ public final class EngineState {
   final Map<Long, Incident> incidents = new HashMap<>();
 
   final Map<Long, CompensationSubscription> compensationSubscriptions = new HashMap<>();
+  // completing a scope and ending an instance look subscriptions up by scope and by instance
+  private final Map<Long, Set<Long>> compensationByScope = new HashMap<>();
+  private final Map<Long, Set<Long>> compensationByInstance = new HashMap<>();
 
   /** compensation handler instance key -> the throw event waiting for it */
   final Map<Long, Long> compensationHandlers = new HashMap<>();
@@ -240,7 +243,9 @@ public final class EngineState {
     multiInstanceItems.remove(key);
     compensationHandlers.remove(key);
     if (removed.isProcess()) {
-      compensationSubscriptions.values().removeIf(c -> c.processInstanceKey() == key);
+      for (Long subscription : List.copyOf(compensationByInstance.getOrDefault(key, Set.of()))) {
+        removeCompensationSubscription(subscription);
+      }
     }
     if (removed.isProcess() && removed.parentElementInstanceKey() > 0) {
       calledInstances.remove(removed.parentElementInstanceKey());
@@ -287,10 +292,27 @@ public final class EngineState {
 
   /** Compensable completed activities (and subprocesses) of a scope, oldest first. */
   public List<CompensationSubscription> compensationSubscriptions(long scopeKey) {
-    return compensationSubscriptions.values().stream()
-        .filter(c -> c.scopeKey() == scopeKey)
+    return lookup(compensationByScope, scopeKey, compensationSubscriptions).stream()
         .sorted(java.util.Comparator.comparingLong(CompensationSubscription::key))
         .toList();
+  }
+
+  void putCompensationSubscription(CompensationSubscription subscription) {
+    compensationSubscriptions.put(subscription.key(), subscription);
+    compensationByScope
+        .computeIfAbsent(subscription.scopeKey(), k -> new LinkedHashSet<>())
+        .add(subscription.key());
+    compensationByInstance
+        .computeIfAbsent(subscription.processInstanceKey(), k -> new LinkedHashSet<>())
+        .add(subscription.key());
+  }
+
+  void removeCompensationSubscription(long key) {
+    CompensationSubscription removed = compensationSubscriptions.remove(key);
+    if (removed != null) {
+      removeFromIndex(compensationByScope, removed.scopeKey(), key);
+      removeFromIndex(compensationByInstance, removed.processInstanceKey(), key);
+    }
   }
 
   /** The compensation throw event a running handler instance was started for, or -1. */
@@ -369,10 +391,6 @@ public final class EngineState {
   /** Activatable job keys of a type, oldest first. */
   public Collection<Long> activatableJobs(String type) {
     return activatableJobs.getOrDefault(type, Set.of());
-  }
-
-  public boolean hasActivatableJobs() {
-    return activatableJobs.values().stream().anyMatch(s -> !s.isEmpty());
   }
 
   public List<Long> jobsTimedOut(long now) {

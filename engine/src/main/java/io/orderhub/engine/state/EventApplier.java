@@ -134,8 +134,7 @@ public final class EventApplier {
       case ProcessInstanceMigrated e -> state.migrate(e);
       case MultiInstanceStarted e -> state.multiInstanceItems.put(e.key(), e.items());
       case CompensationSubscriptionOpened e ->
-          state.compensationSubscriptions.put(
-              e.key(),
+          state.putCompensationSubscription(
               new CompensationSubscription(
                   e.key(),
                   e.processInstanceKey(),
@@ -144,7 +143,7 @@ public final class EventApplier {
                   e.handlerId(),
                   e.innerScopeKey()));
       case CompensationTriggered e -> {
-        state.compensationSubscriptions.remove(e.key());
+        state.removeCompensationSubscription(e.key());
         if (e.handlerInstanceKey() > 0) {
           state.compensationHandlers.put(e.handlerInstanceKey(), e.throwEventKey());
         }
@@ -163,11 +162,9 @@ public final class EventApplier {
         }
       }
       case VariableCreated e ->
-          state.putVariable(
-              new Variable(e.key(), e.scopeKey(), e.processInstanceKey(), e.name(), e.value()));
+          setVariable(e.key(), e.scopeKey(), e.processInstanceKey(), e.name(), e.value());
       case VariableUpdated e ->
-          state.putVariable(
-              new Variable(e.key(), e.scopeKey(), e.processInstanceKey(), e.name(), e.value()));
+          setVariable(e.key(), e.scopeKey(), e.processInstanceKey(), e.name(), e.value());
       case JobCreated e ->
           state.putJob(
               new Job(
@@ -191,9 +188,9 @@ public final class EventApplier {
           state.putJob(job(e.key()).with(Job.Status.ACTIVATED, e.worker(), e.deadline()));
       case JobFailed e ->
           state.putJob(job(e.key()).withFailure(e.retries(), e.errorMessage(), e.recurAt()));
-      case JobRecurred e -> state.putJob(job(e.key()).with(Job.Status.ACTIVATABLE, null, 0));
-      case JobTimedOut e -> state.putJob(job(e.key()).with(Job.Status.ACTIVATABLE, null, 0));
-      case JobYielded e -> state.putJob(job(e.key()).with(Job.Status.ACTIVATABLE, null, 0));
+      case JobRecurred e -> makeActivatable(e.key());
+      case JobTimedOut e -> makeActivatable(e.key());
+      case JobYielded e -> makeActivatable(e.key());
       case JobRetriesUpdated e -> state.putJob(job(e.key()).withRetries(e.retries()));
       case JobTimeoutUpdated e -> {
         Job job = job(e.key());
@@ -331,6 +328,15 @@ public final class EventApplier {
     if (tokens.isEmpty()) {
       state.joinTokens.remove(e.flowScopeKey());
     }
+  }
+
+  private void setVariable(
+      long key, long scopeKey, long processInstanceKey, String name, Object value) {
+    state.putVariable(new Variable(key, scopeKey, processInstanceKey, name, value));
+  }
+
+  private void makeActivatable(long jobKey) {
+    state.putJob(job(jobKey).with(Job.Status.ACTIVATABLE, null, 0));
   }
 
   private Job job(long key) {

@@ -181,9 +181,7 @@ public final class StateSnapshotCodec {
       state.multiInstanceItems.putAll(tables.multiInstanceItems());
     }
     if (tables.compensationSubscriptions() != null) {
-      tables
-          .compensationSubscriptions()
-          .forEach(c -> state.compensationSubscriptions.put(c.key(), c));
+      tables.compensationSubscriptions().forEach(state::putCompensationSubscription);
       state.compensationHandlers.putAll(tables.compensationHandlers());
     }
     if (tables.messageStarts() != null) {
