@@ -9,6 +9,7 @@ import io.orderhub.engine.journal.Journal;
 import io.orderhub.engine.journal.JournalConfig;
 import io.orderhub.engine.journal.SnapshotStore;
 import io.orderhub.engine.model.ProcessModelReader;
+import io.orderhub.engine.processing.EngineLimits;
 import io.orderhub.engine.processing.EngineProcessor;
 import io.orderhub.engine.record.EventBatch;
 import io.orderhub.engine.record.EventBatchCodec;
@@ -44,6 +45,8 @@ public final class Engine implements AutoCloseable {
   private final ExecutorService snapshotWriter =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "engine-snapshots"));
   private final List<EngineProcessor.BatchListener> listeners = new CopyOnWriteArrayList<>();
+  private final ProcessModelReader reader;
+  private volatile java.util.function.Consumer<Throwable> fatalListener = cause -> {};
   private GrpcGateway grpc;
   private RestGateway rest;
   private long previousSnapshotPosition;
@@ -53,6 +56,7 @@ public final class Engine implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     FeelEvaluator feel = new FeelEvaluator(config.clock()::millis);
     ProcessModelReader reader = new ProcessModelReader(feel);
+    this.reader = reader;
     this.snapshots = new SnapshotStore(config.dataDir().resolve("snapshots"));
     long started = System.nanoTime();
     EngineState state =
@@ -83,7 +87,48 @@ public final class Engine implements AutoCloseable {
             topology,
             config.inboxCapacity(),
             List.of((position, batch) -> listeners.forEach(l -> l.committed(position, batch))),
-            new EngineProcessor.SnapshotPolicy(config.snapshotEveryBatches(), this::writeSnapshot));
+            new EngineProcessor.SnapshotPolicy(config.snapshotEveryBatches(), this::writeSnapshot),
+            EngineLimits.DEFAULTS,
+            this::rebuildState,
+            this::stopAfterFatal);
+  }
+
+  /** The state as the journal has it: a failed batch is undone by rebuilding it. */
+  private EngineState rebuildState() throws IOException {
+    EngineState rebuilt =
+        snapshots
+            .latest()
+            .map(s -> new StateSnapshotCodec().decode(s.data(), reader))
+            .orElseGet(() -> new EngineState(reader));
+    EventBatchCodec codec = new EventBatchCodec();
+    EventApplier applier = new EventApplier(rebuilt);
+    journal.replayWritten(
+        rebuilt.position(),
+        (position, payload) -> {
+          codec.decode(payload).events().forEach(applier::apply);
+          applier.appliedUpTo(position);
+        });
+    return rebuilt;
+  }
+
+  /**
+   * The processing thread stopped for good: close the gateways so nobody takes this engine for a
+   * healthy one, and tell the owner (the standalone engine exits non-zero).
+   */
+  private void stopAfterFatal(Throwable cause) {
+    LOG.error("Engine stopped after a fatal error; restart it to recover from the journal", cause);
+    if (grpc != null) {
+      grpc.close();
+    }
+    if (rest != null) {
+      rest.close();
+    }
+    fatalListener.accept(cause);
+  }
+
+  /** Called once if the engine stops after a fatal error (out of memory, a failed journal). */
+  public void onFatal(java.util.function.Consumer<Throwable> listener) {
+    this.fatalListener = listener;
   }
 
   public static Engine start(EngineConfig config) throws IOException {

@@ -47,6 +47,7 @@ public final class EngineMain {
             .withPorts(grpcPort, restPort)
             .withSnapshotEveryBatches(snapshotEvery);
     Engine engine = Engine.start(config);
+    engine.onFatal(cause -> Runtime.getRuntime().halt(70));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -2,6 +2,7 @@ package io.orderhub.engine.feel;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,24 @@ import org.camunda.feel.api.ParseResult;
  */
 public final class FeelEvaluator {
 
+  /** Time one evaluation may take before it fails (and its element gets an incident). */
+  public static final Duration DEFAULT_TIME_BUDGET = Duration.ofSeconds(1);
+
+  /** Elements (of lists and contexts, nested ones included) a result may hold. */
+  public static final int MAX_RESULT_ITEMS = 100_000;
+
+  /** Characters the strings of a result may hold together. */
+  public static final int MAX_RESULT_CHARS = 4 * 1024 * 1024;
+
   private final FeelEngineApi feel;
+  private final EvaluationBudget budget;
 
   public FeelEvaluator(LongSupplier clockMillis) {
+    this(clockMillis, DEFAULT_TIME_BUDGET);
+  }
+
+  public FeelEvaluator(LongSupplier clockMillis, Duration timeBudget) {
+    this.budget = new EvaluationBudget(timeBudget);
     FeelEngineClock clock =
         () ->
             ZonedDateTime.ofInstant(
@@ -57,7 +73,12 @@ public final class FeelEvaluator {
     if (source.isEmpty()) {
       return new ParseOutcome(null, "expression is empty");
     }
-    ParseResult result = feel.parseExpression(source);
+    ParseResult result;
+    try {
+      result = feel.parseExpression(source);
+    } catch (StackOverflowError tooDeep) {
+      return new ParseOutcome(null, "expression is nested too deeply to be parsed");
+    }
     if (result.isFailure()) {
       return new ParseOutcome(null, result.failure().message());
     }
@@ -69,13 +90,43 @@ public final class FeelEvaluator {
     if (!expression.isFeel()) {
       return Evaluation.success(expression.source());
     }
-    EvaluationResult result = feel.evaluate(expression.parsed(), variables);
-    if (result.isFailure()) {
-      return Evaluation.failure(
-          "Expected to evaluate expression '%s', but %s"
-              .formatted(expression.source(), result.failure().message()));
+    EvaluationResult result;
+    try (EvaluationBudget.Running running = budget.start()) {
+      try {
+        result = feel.evaluate(expression.parsed(), variables);
+      } catch (StackOverflowError tooDeep) {
+        return failure(expression, "it is nested or recurses too deeply");
+      } catch (Exception e) {
+        // the interpreter throws InterruptedException (undeclared) when the watchdog stops it
+        if (!running.exceeded()) {
+          throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        result = null;
+      }
+      if (running.exceeded()) {
+        return failure(
+            expression,
+            "it took longer than its budget of %d ms".formatted(budget.budget().toMillis()));
+      }
     }
-    return Evaluation.success(normalize(result.result()));
+    if (result.isFailure()) {
+      return failure(expression, result.failure().message());
+    }
+    Object value = result.result();
+    String tooLarge = ResultSize.check(value, MAX_RESULT_ITEMS, MAX_RESULT_CHARS);
+    if (tooLarge != null) {
+      return failure(expression, tooLarge);
+    }
+    return Evaluation.success(normalize(value));
+  }
+
+  private static Evaluation failure(Expression expression, String reason) {
+    String source = expression.source();
+    if (source.length() > 200) {
+      source = source.substring(0, 200) + "...";
+    }
+    return Evaluation.failure(
+        "Expected to evaluate expression '%s', but %s".formatted(source, reason));
   }
 
   /** Turns FEEL's Java values into the JSON-friendly values variables hold. */
@@ -88,7 +139,8 @@ public final class FeelEvaluator {
       }
     }
     if (value instanceof BigInteger integer) {
-      return integer.longValue();
+      // longValue() would wrap silently beyond 64 bits
+      return normalize(new BigDecimal(integer));
     }
     if (value instanceof Map<?, ?> map) {
       Map<String, Object> copy = new LinkedHashMap<>();

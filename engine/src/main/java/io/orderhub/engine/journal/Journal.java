@@ -55,7 +55,8 @@ import java.util.List;
  *
  * {@link #append}, {@link #flush}, {@link #lastPosition}, {@link #fsyncCount}, {@link #compactUpTo}
  * and {@link #close} may be called from any thread; appends are normally made by the engine's
- * single processing thread. {@link #replay} is for recovery, before the first append.
+ * single processing thread. {@link #replay} is for recovery, before the first append; {@link
+ * #replayWritten} for the appending thread itself.
  */
 public final class Journal implements AutoCloseable {
 
@@ -137,6 +138,30 @@ public final class Journal implements AutoCloseable {
       throw new IOException(
           "Expected to replay the journal after position %d, but its oldest entry is %d; the ones in between were compacted away"
               .formatted(fromExclusive, oldest));
+    }
+    for (int i = 0; i < current.size(); i++) {
+      boolean hasLaterSegment = i + 1 < current.size();
+      if (hasLaterSegment && current.get(i + 1).firstPosition() - 1 <= fromExclusive) {
+        continue;
+      }
+      replaySegment(current.get(i), fromExclusive, consumer);
+    }
+  }
+
+  /**
+   * Flushes, then calls consumer for every entry with a position above fromExclusive: what a state
+   * rebuilt from a snapshot at fromExclusive needs to reach everything appended so far. For the
+   * processing thread rolling back a batch that was never appended; no append may run meanwhile.
+   *
+   * @throws IOException when an entry after fromExclusive was compacted away or cannot be read
+   */
+  public void replayWritten(long fromExclusive, EntryConsumer consumer) throws IOException {
+    flush();
+    List<JournalSegment> current = segments.snapshot();
+    if (fromExclusive + 1 < current.getFirst().firstPosition()) {
+      throw new IOException(
+          "Expected to replay the journal after position %d, but its oldest entry is %d"
+              .formatted(fromExclusive, current.getFirst().firstPosition()));
     }
     for (int i = 0; i < current.size(); i++) {
       boolean hasLaterSegment = i + 1 < current.size();

@@ -38,7 +38,14 @@ final class DeploymentProcessor {
   private final FeelEvaluator feel;
   private final DecisionDeployer decisions;
 
-  DeploymentProcessor(ProcessModelReader reader, FeelEvaluator feel, DecisionDeployer decisions) {
+  private final EngineLimits limits;
+
+  DeploymentProcessor(
+      ProcessModelReader reader,
+      FeelEvaluator feel,
+      DecisionDeployer decisions,
+      EngineLimits limits) {
+    this.limits = limits;
     this.reader = reader;
     this.feel = feel;
     this.decisions = decisions;
@@ -47,6 +54,15 @@ final class DeploymentProcessor {
   DeploymentResult deploy(ProcessingContext ctx, DeployCommand command) {
     if (command.resources() == null || command.resources().isEmpty()) {
       throw Rejections.invalidArgument("Expected to deploy at least one resource, but none given");
+    }
+    long totalBytes = 0;
+    for (DeployCommand.Resource resource : command.resources()) {
+      totalBytes += resource.content() == null ? 0 : resource.content().length;
+    }
+    if (totalBytes > limits.maxDeploymentBytes()) {
+      throw Rejections.invalidArgument(
+          "Expected a deployment of at most %d bytes (the maximum message size), but its %d resources have %d bytes together; deploy them in smaller deployments",
+          limits.maxDeploymentBytes(), command.resources().size(), totalBytes);
     }
     List<ParsedResource> parsed = new ArrayList<>();
     StringBuilder errors = new StringBuilder();
@@ -91,6 +107,16 @@ final class DeploymentProcessor {
         }
       }
       parsed.add(new ParsedResource(resource, result.processes(), checksum(resource.content())));
+    }
+    long recordBytes = 0;
+    for (ParsedResource resource : parsed) {
+      // every deployed process carries its resource, as Zeebe's process records do
+      recordBytes += (long) resource.resource().content().length * resource.processes().size();
+    }
+    if (recordBytes > limits.maxBatchBytes()) {
+      throw Rejections.invalidArgument(
+          "Expected the deployment's records to fit in %d bytes (the maximum batch size), but its processes carry %d bytes of resources (each process record holds its whole resource); split resources with many processes",
+          limits.maxBatchBytes(), recordBytes);
     }
     Map<String, List<ExecutableProcess>> processesByResource = new LinkedHashMap<>();
     parsed.forEach(p -> processesByResource.put(p.resource().name(), p.processes()));

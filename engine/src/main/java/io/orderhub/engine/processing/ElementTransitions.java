@@ -74,8 +74,25 @@ final class ElementTransitions {
   /** Starts an element in a flow scope; returns the new element instance key. */
   long activate(ProcessingContext ctx, ExecutableFlowNode node, ElementInstance flowScope) {
     long key = writeActivating(ctx, node, flowScope);
-    ctx.followUp(() -> onActivating(ctx, key));
+    ctx.followUp(activatingStep(ctx, key));
     return key;
+  }
+
+  /** The activation of an ACTIVATING element, as a step that may run in a later batch. */
+  ProcessingContext.ElementStep activatingStep(ProcessingContext ctx, long key) {
+    return new ProcessingContext.ElementStep(key, false, () -> onActivating(ctx, key));
+  }
+
+  /** The completion of a COMPLETING element, as a step that may run in a later batch. */
+  ProcessingContext.ElementStep completingStep(ProcessingContext ctx, long key) {
+    return new ProcessingContext.ElementStep(key, true, () -> onCompleting(ctx, key));
+  }
+
+  /** The same step, bound to another batch. */
+  ProcessingContext.ElementStep resume(ProcessingContext ctx, ProcessingContext.ElementStep step) {
+    return step.completing()
+        ? completingStep(ctx, step.elementInstanceKey())
+        : activatingStep(ctx, step.elementInstanceKey());
   }
 
   private static long writeActivating(
@@ -181,7 +198,7 @@ final class ElementTransitions {
       ctx.write(new ElementActivated(instance.key()));
     }
     ctx.write(new ElementCompleting(instance.key()));
-    ctx.followUp(() -> onCompleting(ctx, instance.key()));
+    ctx.followUp(completingStep(ctx, instance.key()));
   }
 
   /** Runs (or re-runs after an incident) the completion of a COMPLETING element. */

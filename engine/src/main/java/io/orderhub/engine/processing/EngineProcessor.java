@@ -49,9 +49,18 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EngineProcessor.class);
   private static final Duration DEFAULT_LONG_POLL = Duration.ofSeconds(10);
 
-  private final EngineState state;
-  private final EventApplier applier;
-  private final KeyGenerator keys;
+  // replaced, never mutated from outside, when a failed batch is rolled back to the journal
+  private EngineState state;
+  private EventApplier applier;
+  private KeyGenerator keys;
+  private final EngineLimits limits;
+  private final StateRebuilder rebuilder;
+  private final FatalHandler onFatal;
+  private volatile Throwable fatal;
+  private final ElementTransitions transitions;
+  // element steps a batch left over for a later one (processing thread only)
+  private final java.util.ArrayDeque<ProcessingContext.ElementStep> deferredSteps =
+      new java.util.ArrayDeque<>();
   private final EventLog log;
   private final EventBatchCodec codec = new EventBatchCodec();
   private final EngineClock clock;
@@ -99,6 +108,28 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final ConditionalBehavior conditionals;
   private final MigrationProcessor migrations;
 
+  /**
+   * Rebuilds the state from what the journal holds (latest snapshot + every appended entry): how a
+   * batch that failed half-way is undone, since its events were applied as they were written.
+   */
+  @FunctionalInterface
+  public interface StateRebuilder {
+    EngineState rebuild() throws Exception;
+
+    /** Without a journal to rebuild from, a failed batch cannot be undone: the engine stops. */
+    static StateRebuilder none() {
+      return () -> {
+        throw new IllegalStateException("no journal to rebuild the state from");
+      };
+    }
+  }
+
+  /** Told once when the processing thread cannot go on; the engine must stop visibly then. */
+  @FunctionalInterface
+  public interface FatalHandler {
+    void failed(Throwable cause);
+  }
+
   /** Told about every batch once it is durable: exporters, metrics, test record logs. */
   @FunctionalInterface
   public interface BatchListener {
@@ -115,6 +146,37 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       int inboxCapacity,
       List<BatchListener> listeners,
       SnapshotPolicy snapshots) {
+    this(
+        state,
+        log,
+        clock,
+        feel,
+        reader,
+        topology,
+        inboxCapacity,
+        listeners,
+        snapshots,
+        EngineLimits.DEFAULTS,
+        StateRebuilder.none(),
+        cause -> {});
+  }
+
+  public EngineProcessor(
+      EngineState state,
+      EventLog log,
+      EngineClock clock,
+      FeelEvaluator feel,
+      ProcessModelReader reader,
+      Topology topology,
+      int inboxCapacity,
+      List<BatchListener> listeners,
+      SnapshotPolicy snapshots,
+      EngineLimits limits,
+      StateRebuilder rebuilder,
+      FatalHandler onFatal) {
+    this.limits = limits;
+    this.rebuilder = rebuilder;
+    this.onFatal = onFatal;
     this.snapshots = snapshots;
     this.state = state;
     this.applier = new EventApplier(state);
@@ -130,6 +192,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     VariableBehavior variables = new VariableBehavior(feel);
     IncidentBehavior incidents = new IncidentBehavior();
     ElementTransitions transitions = new ElementTransitions(variables, incidents);
+    this.transitions = transitions;
     MessageCorrelator correlator = new MessageCorrelator();
     CatchEventBehavior catchEvents = new CatchEventBehavior(variables, correlator);
     CatchTrigger trigger = new CatchTrigger(transitions, catchEvents, variables);
@@ -162,7 +225,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     // wraps the job-based business rule task registered above: with a called decision it
     // evaluates the decision instead of creating a job
     BusinessRuleTaskBehavior.register(transitions, variables, incidents, trigger, decisions);
-    this.deployments = new DeploymentProcessor(reader, feel, new DecisionDeployer(dmn));
+    this.deployments = new DeploymentProcessor(reader, feel, new DecisionDeployer(dmn), limits);
     this.decisionEvaluations = new DecisionEvaluationProcessor(decisions);
     this.instances = new ProcessInstanceProcessor(starter, transitions, waiters);
     this.jobs = new JobProcessor(transitions, trigger, variables, incidents, thrown);
@@ -179,7 +242,35 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
 
   public EngineProcessor start() {
     thread.start();
+    submit(
+        ctx -> {
+          resumeInterruptedSteps(ctx);
+          return null;
+        });
     return this;
+  }
+
+  /**
+   * After a restart: element steps a batch had left for a later one were never written as such;
+   * their element instances still wait in ACTIVATING or COMPLETING (without an incident), so they
+   * are picked up again here.
+   */
+  private void resumeInterruptedSteps(ProcessingContext ctx) {
+    for (io.orderhub.engine.state.ElementInstance instance : state.elementInstances()) {
+      if (!state.incidentsOfElement(instance.key()).isEmpty()) {
+        continue;
+      }
+      switch (instance.lifecycle()) {
+        case ACTIVATING -> ctx.followUp(transitions.activatingStep(ctx, instance.key()));
+        case COMPLETING -> ctx.followUp(transitions.completingStep(ctx, instance.key()));
+        default -> {}
+      }
+    }
+  }
+
+  /** Whether the processing thread stopped for good (see {@link FatalHandler}). */
+  public boolean failed() {
+    return fatal != null;
   }
 
   // ---- EngineApi
@@ -388,9 +479,15 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private void run() {
     while (running) {
       try {
-        Task task = inbox.poll(waitMillis(), TimeUnit.MILLISECONDS);
+        Task task =
+            deferredSteps.isEmpty()
+                ? inbox.poll(waitMillis(), TimeUnit.MILLISECONDS)
+                : inbox.poll();
         if (task != null) {
           task.work().run();
+        }
+        if (!deferredSteps.isEmpty()) {
+          continueDeferredSteps();
         }
         if (state.nextDueTime() <= clock.millis()) {
           runBatch(
@@ -404,10 +501,53 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (StackOverflowError | RuntimeException e) {
         LOG.error("Expected the processing loop to go on, but a step failed", e);
+      } catch (Throwable e) {
+        stopFatally(e);
+        return;
       }
     }
+  }
+
+  /** One batch for the steps earlier batches left over; commands that came meanwhile went first. */
+  private void continueDeferredSteps() {
+    List<ProcessingContext.ElementStep> steps = List.copyOf(deferredSteps);
+    deferredSteps.clear();
+    runBatch(
+        ctx -> {
+          steps.forEach(step -> ctx.followUp(transitions.resume(ctx, step)));
+          return null;
+        },
+        null);
+  }
+
+  /**
+   * The thread cannot go on (out of memory, a failed journal, a state that cannot be rebuilt):
+   * nothing more is accepted, everything waiting is answered, and the owner is told so the process
+   * exits instead of answering as if healthy.
+   */
+  private void stopFatally(Throwable cause) {
+    if (fatal != null) {
+      return;
+    }
+    fatal = cause;
+    running = false;
+    LOG.error("Expected the processing thread to go on, but it cannot: the engine stops", cause);
+    EngineRejection stopped =
+        new EngineRejection(
+            RejectionType.UNAVAILABLE, "The engine stopped after a fatal error: " + cause);
+    try {
+      dispatcher.failAllPending(stopped);
+      waiters.all().forEach(w -> w.future().completeExceptionally(stopped));
+      Task task;
+      while ((task = inbox.poll()) != null) {
+        task.abort().accept(stopped);
+      }
+    } catch (Throwable ignored) {
+      // answering waiters is best effort; the handler below must still run
+    }
+    Thread.ofPlatform().name("engine-fatal").start(() -> onFatal.failed(cause));
   }
 
   private long waitMillis() {
@@ -462,7 +602,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
 
   private <R> void runBatch(Function<ProcessingContext, R> command, CompletableFuture<R> future) {
     long now = clock.millis();
-    ProcessingContext ctx = new ProcessingContext(state, applier, keys, now);
+    ProcessingContext ctx = new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
     R result = null;
     Throwable failure = null;
     try {
@@ -474,23 +614,97 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       }
     } catch (EngineRejection rejection) {
       failure = rejection;
-      if (!ctx.events().isEmpty()) {
-        LOG.error(
-            "Expected a rejection before any event was written, but {} events were written",
-            ctx.events().size(),
-            rejection);
-      }
-    } catch (RuntimeException bug) {
+    } catch (StackOverflowError tooDeep) {
+      LOG.warn("Expected to process a command, but it nests too deeply", tooDeep);
+      failure =
+          new EngineRejection(
+              RejectionType.INVALID_ARGUMENT,
+              "Expected to process the command, but it nests too deeply (stack overflow)");
+    } catch (RuntimeException | AssertionError | LinkageError bug) {
       LOG.error("Expected to process a command, but it failed", bug);
       failure =
           new EngineRejection(
               RejectionType.INVALID_STATE, "Expected to process the command, but " + bug);
     }
-    commit(ctx, now, future, result, failure);
+    if (failure != null && !ctx.events().isEmpty()) {
+      // its events are applied already: undo them, so a failed command leaves no trace
+      rollBack(ctx.events().size() + " events of a failed command");
+      commit(emptyBatch(now), now, future, null, failure);
+      return;
+    }
+    byte[] entry = null;
+    if (failure == null && !ctx.events().isEmpty()) {
+      String tooLarge = null;
+      if (ctx.resourceBytes() > limits.maxBatchBytes()) {
+        tooLarge = "its resources alone take " + ctx.resourceBytes() + " bytes";
+      } else {
+        try {
+          entry = codec.encode(new EventBatch(now, List.copyOf(ctx.events())));
+          if (entry.length > limits.maxBatchBytes()) {
+            tooLarge = "its " + ctx.events().size() + " events take " + entry.length + " bytes";
+          }
+        } catch (OutOfMemoryError | RuntimeException e) {
+          // e.g. "Requested array size exceeds VM limit": too large to encode at all
+          tooLarge = "its " + ctx.events().size() + " events cannot be encoded (" + e + ")";
+        }
+      }
+      if (tooLarge != null) {
+        rollBack("an oversized batch");
+        failure =
+            new EngineRejection(
+                RejectionType.INVALID_ARGUMENT,
+                "Expected the command's events to fit in one journal entry of at most %d bytes, but %s"
+                    .formatted(limits.maxBatchBytes(), tooLarge));
+        commit(emptyBatch(now), now, future, null, failure);
+        return;
+      }
+    }
+    deferredSteps.addAll(ctx.takeDeferredSteps());
+    commit(ctx, entry, now, future, result, failure);
+  }
+
+  private ProcessingContext emptyBatch(long now) {
+    return new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
+  }
+
+  /** Undoes the applied events of a batch that will not be written, by rebuilding the state. */
+  private void rollBack(String what) {
+    long started = System.nanoTime();
+    EngineState rebuilt;
+    try {
+      rebuilt = rebuilder.rebuild();
+    } catch (Exception e) {
+      throw new FatalStateError("Expected to roll back " + what + ", but " + e, e);
+    }
+    state = rebuilt;
+    applier = new EventApplier(rebuilt);
+    keys = new KeyGenerator(rebuilt);
+    LOG.warn(
+        "Rolled back {} by rebuilding the state to position {} in {} ms",
+        what,
+        rebuilt.position(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /** The state no longer matches the journal and cannot be made to: processing must stop. */
+  static final class FatalStateError extends Error {
+    FatalStateError(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
   private <R> void commit(
       ProcessingContext ctx, long now, CompletableFuture<R> future, R result, Throwable failure) {
+    commit(ctx, null, now, future, result, failure);
+  }
+
+  private <R> void commit(
+      ProcessingContext ctx,
+      byte[] encoded,
+      long now,
+      CompletableFuture<R> future,
+      R result,
+      Throwable failure) {
     Runnable reply =
         () -> {
           ctx.afterCommitActions().forEach(Runnable::run);
@@ -507,15 +721,22 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       return;
     }
     EventBatch batch = new EventBatch(now, List.copyOf(ctx.events()));
+    byte[] entry = encoded != null ? encoded : codec.encode(batch);
     // the callback may run before append returns, so it must not read the returned position
     long expected = state.position() + 1;
-    long position =
-        log.append(
-            codec.encode(batch),
-            () -> {
-              durability.durable(expected);
-              listeners.forEach(l -> l.committed(expected, batch));
-            });
+    long position;
+    try {
+      position =
+          log.append(
+              entry,
+              () -> {
+                durability.durable(expected);
+                listeners.forEach(l -> l.committed(expected, batch));
+              });
+    } catch (RuntimeException e) {
+      // the state holds events the journal refused: nothing may be processed on top of them
+      throw new FatalStateError("Expected to append a batch to the journal, but " + e, e);
+    }
     if (position != expected) {
       throw new IllegalStateException(
           "Expected the journal to append at position %d, but it appended at %d"

@@ -26,12 +26,29 @@ final class ProcessingContext {
   private final List<Runnable> afterCommit = new ArrayList<>();
   private boolean jobsBecameActivatable;
   private final java.util.Set<Long> instancesWithChangedVariables = new java.util.LinkedHashSet<>();
+  private final int stepBudget;
+  private int steps;
+  private long resourceBytes;
 
-  ProcessingContext(EngineState state, EventApplier applier, KeyGenerator keys, long now) {
+  ProcessingContext(
+      EngineState state, EventApplier applier, KeyGenerator keys, long now, int stepBudget) {
     this.state = state;
     this.applier = applier;
     this.keys = keys;
     this.now = now;
+    this.stepBudget = stepBudget;
+  }
+
+  /**
+   * A step of an element's lifecycle that the state alone can resume (the element instance waits
+   * in ACTIVATING or COMPLETING): such steps may be left for a later batch.
+   */
+  record ElementStep(long elementInstanceKey, boolean completing, Runnable body)
+      implements Runnable {
+    @Override
+    public void run() {
+      body.run();
+    }
   }
 
   EngineState state() {
@@ -48,6 +65,9 @@ final class ProcessingContext {
   }
 
   void write(EngineEvent event) {
+    if (event instanceof EngineEvent.ProcessDeployed deployed && deployed.resource() != null) {
+      resourceBytes += deployed.resource().length;
+    }
     applier.apply(event);
     events.add(event);
     switch (event) {
@@ -74,11 +94,45 @@ final class ProcessingContext {
     afterCommit.add(action);
   }
 
+  /**
+   * Runs the scheduled steps. Once the batch has run its budget of steps and only element steps are
+   * left, those stay queued for {@link #takeDeferredSteps()}: a loop without a wait state then
+   * moves on in later batches instead of holding the processing thread.
+   */
   void drainFollowUps() {
     Runnable next;
-    while ((next = followUps.pollFirst()) != null) {
+    while ((next = followUps.peekFirst()) != null) {
+      if (steps >= stepBudget && onlyElementStepsLeft()) {
+        return;
+      }
+      followUps.pollFirst();
+      steps++;
       next.run();
     }
+  }
+
+  private boolean onlyElementStepsLeft() {
+    for (Runnable step : followUps) {
+      if (!(step instanceof ElementStep)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The element steps left over by the budget, to run in a later batch (removed from here). */
+  List<ElementStep> takeDeferredSteps() {
+    List<ElementStep> deferred = new ArrayList<>();
+    for (Runnable step : followUps) {
+      deferred.add((ElementStep) step);
+    }
+    followUps.clear();
+    return deferred;
+  }
+
+  /** Bytes of deployed resources this batch's events carry: the bulk of a deployment's entry. */
+  long resourceBytes() {
+    return resourceBytes;
   }
 
   List<EngineEvent> events() {

@@ -176,6 +176,11 @@ public final class EngineState {
     return Optional.ofNullable(elementInstances.get(key));
   }
 
+  /** Every element instance (a copy, safe to iterate while writing events). */
+  public List<ElementInstance> elementInstances() {
+    return List.copyOf(elementInstances.values());
+  }
+
   public ElementInstance requireElementInstance(long key) {
     ElementInstance instance = elementInstances.get(key);
     if (instance == null) {
