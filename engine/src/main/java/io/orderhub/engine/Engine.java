@@ -51,7 +51,7 @@ public final class Engine implements AutoCloseable {
   private RestGateway rest;
   private long previousSnapshotPosition;
 
-  private Engine(EngineConfig config) throws IOException {
+  private Engine(EngineConfig config, EngineLimits limits) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
     FeelEvaluator feel = new FeelEvaluator(config.clock()::millis);
@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable {
             config.inboxCapacity(),
             List.of((position, batch) -> listeners.forEach(l -> l.committed(position, batch))),
             new EngineProcessor.SnapshotPolicy(config.snapshotEveryBatches(), this::writeSnapshot),
-            EngineLimits.DEFAULTS,
+            limits,
             this::rebuildState,
             this::stopAfterFatal);
   }
@@ -132,7 +132,12 @@ public final class Engine implements AutoCloseable {
   }
 
   public static Engine start(EngineConfig config) throws IOException {
-    Engine engine = new Engine(config);
+    return start(config, EngineLimits.DEFAULTS);
+  }
+
+  /** Starts with other limits than {@link EngineLimits#DEFAULTS} (tests use small ones). */
+  public static Engine start(EngineConfig config, EngineLimits limits) throws IOException {
+    Engine engine = new Engine(config, limits);
     engine.processor.start();
     engine.openGateways();
     return engine;

@@ -98,8 +98,10 @@ public final class ProcessModelReader {
           new ValidationError("resource", "contains no executable process (isExecutable=true)"));
     }
     List<ExecutableProcess> processes = new ArrayList<>();
+    // looked up once: per process it made a resource of thousands of processes quadratic
+    Collection<Association> associations = model.getModelElementsByType(Association.class);
     for (Process process : executable) {
-      processes.add(new ProcessBuilder(process, errors).build());
+      processes.add(new ProcessBuilder(process, errors, associations).build());
     }
     return errors.isEmpty() ? new ReadResult(processes, List.of()) : ReadResult.failed(errors);
   }
@@ -154,7 +156,11 @@ public final class ProcessModelReader {
     private final Map<String, ExecutableFlowNode> elements = new LinkedHashMap<>();
     private final Map<String, ExecutableSequenceFlow> flows = new LinkedHashMap<>();
 
-    ProcessBuilder(Process process, List<ValidationError> errors) {
+    private final Collection<Association> associations;
+
+    ProcessBuilder(
+        Process process, List<ValidationError> errors, Collection<Association> associations) {
+      this.associations = associations;
       this.process = process;
       this.errors = errors;
     }
@@ -168,8 +174,7 @@ public final class ProcessModelReader {
       if (root.children().stream().noneMatch(n -> n.type() == BpmnElementType.START_EVENT)) {
         errors.add(new ValidationError(process.getId(), "has no start event"));
       }
-      for (Association association :
-          process.getModelInstance().getModelElementsByType(Association.class)) {
+      for (Association association : associations) {
         linkCompensationHandler(association);
       }
       checkLinks(root);

@@ -51,7 +51,12 @@ final class DeploymentProcessor {
     this.decisions = decisions;
   }
 
-  DeploymentResult deploy(ProcessingContext ctx, DeployCommand command) {
+  /**
+   * What can be checked without the state: sizes, XML, design-time rules, FEEL. It is the bulk of a
+   * deployment's work (seconds for thousands of resources or elements), so it runs off the
+   * processing thread; {@link #deploy} then only versions and writes.
+   */
+  Prepared prepare(DeployCommand command) {
     if (command.resources() == null || command.resources().isEmpty()) {
       throw Rejections.invalidArgument("Expected to deploy at least one resource, but none given");
     }
@@ -98,13 +103,6 @@ final class DeploymentProcessor {
               "'%s': duplicated process id '%s' in this deployment\n"
                   .formatted(name, process.bpmnProcessId()));
         }
-        for (ExecutableFlowNode start : process.startEvents(EventType.TIMER)) {
-          String failure = startTimer(ctx, start).failure();
-          if (failure != null) {
-            errors.append(
-                "'%s':\n- Element: %s\n    - ERROR: %s\n".formatted(name, start.id(), failure));
-          }
-        }
       }
       parsed.add(new ParsedResource(resource, result.processes(), checksum(resource.content())));
     }
@@ -114,9 +112,36 @@ final class DeploymentProcessor {
       recordBytes += (long) resource.resource().content().length * resource.processes().size();
     }
     if (recordBytes > limits.maxBatchBytes()) {
-      throw Rejections.invalidArgument(
-          "Expected the deployment's records to fit in %d bytes (the maximum batch size), but its processes carry %d bytes of resources (each process record holds its whole resource); split resources with many processes",
-          limits.maxBatchBytes(), recordBytes);
+      errors.append(
+          "Expected the deployment's records to fit in %d bytes (the maximum batch size), but its processes carry %d bytes of resources (each process record holds its whole resource); split resources with many processes\n"
+              .formatted(limits.maxBatchBytes(), recordBytes));
+    }
+    return new Prepared(command, parsed, dmns, errors.toString());
+  }
+
+  /** A deployment checked by {@link #prepare}, to be versioned and written. */
+  record Prepared(
+      DeployCommand command,
+      List<ParsedResource> parsed,
+      List<DecisionDeployer.Dmn> dmns,
+      String errors) {}
+
+  DeploymentResult deploy(ProcessingContext ctx, Prepared prepared) {
+    DeployCommand command = prepared.command();
+    List<ParsedResource> parsed = prepared.parsed();
+    List<DecisionDeployer.Dmn> dmns = prepared.dmns();
+    StringBuilder errors = new StringBuilder(prepared.errors());
+    for (ParsedResource resource : parsed) {
+      for (ExecutableProcess process : resource.processes()) {
+        for (ExecutableFlowNode start : process.startEvents(EventType.TIMER)) {
+          String failure = startTimer(ctx, start).failure();
+          if (failure != null) {
+            errors.append(
+                "'%s':\n- Element: %s\n    - ERROR: %s\n"
+                    .formatted(resource.resource().name(), start.id(), failure));
+          }
+        }
+      }
     }
     Map<String, List<ExecutableProcess>> processesByResource = new LinkedHashMap<>();
     parsed.forEach(p -> processesByResource.put(p.resource().name(), p.processes()));
@@ -216,6 +241,6 @@ final class DeploymentProcessor {
     }
   }
 
-  private record ParsedResource(
+  record ParsedResource(
       DeployCommand.Resource resource, List<ExecutableProcess> processes, String checksum) {}
 }

@@ -93,6 +93,15 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   }
 
   private final DeploymentProcessor deployments;
+  // reads and validates deployments off the processing thread: one thread, a bounded queue
+  private final java.util.concurrent.ThreadPoolExecutor deploymentReader =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(64),
+          r -> Thread.ofPlatform().daemon().name("engine-deployment-reader").unstarted(r));
   private final ProcessInstanceProcessor instances;
   private final JobProcessor jobs;
   private final JobActivator activator = new JobActivator();
@@ -282,7 +291,39 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
 
   @Override
   public CompletableFuture<DeploymentResult> deploy(DeployCommand command) {
-    return submit(ctx -> deployments.deploy(ctx, command));
+    CompletableFuture<DeploymentResult> result = new CompletableFuture<>();
+    Runnable validate =
+        () -> {
+          DeploymentProcessor.Prepared prepared;
+          try {
+            prepared = deployments.prepare(command);
+          } catch (EngineRejection rejection) {
+            result.completeExceptionally(rejection);
+            return;
+          } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            LOG.warn("Expected to read a deployment, but it failed", e);
+            result.completeExceptionally(
+                new EngineRejection(
+                    RejectionType.INVALID_ARGUMENT,
+                    "Expected to read the deployment's resources, but " + e));
+            return;
+          }
+          submit(ctx -> deployments.deploy(ctx, prepared))
+              .whenComplete(
+                  (deployed, failure) -> {
+                    if (failure != null) {
+                      result.completeExceptionally(failure);
+                    } else {
+                      result.complete(deployed);
+                    }
+                  });
+        };
+    try {
+      deploymentReader.execute(validate);
+    } catch (java.util.concurrent.RejectedExecutionException full) {
+      return CompletableFuture.failedFuture(backpressure());
+    }
+    return result;
   }
 
   @Override
@@ -776,6 +817,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       taken.orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
     running = false;
+    deploymentReader.shutdownNow();
     wakeUp();
     try {
       thread.join(10_000);

@@ -57,8 +57,15 @@ public abstract class EngineTestBase {
 
   protected void startEngineOn(Path dir) throws IOException {
     records = new RecordLog();
-    engine = Engine.start(configure(EngineConfig.defaults(dir).withPorts(0, 0).withClock(clock)));
+    engine =
+        Engine.start(
+            configure(EngineConfig.defaults(dir).withPorts(0, 0).withClock(clock)), limits());
     engine.addListener(records);
+  }
+
+  /** Lets a test class change the engine's limits (per batch, per deployment). */
+  protected io.orderhub.engine.processing.EngineLimits limits() {
+    return io.orderhub.engine.processing.EngineLimits.DEFAULTS;
   }
 
   /** Lets a test class change the engine's settings (the base one: free ports, the test clock). */

@@ -1,7 +1,6 @@
 package io.orderhub.engine.gateway.grpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
@@ -15,8 +14,9 @@ import java.util.Map;
  */
 final class GrpcJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+  // variables keep their value or are rejected: no wrapping beyond 64 bits, no Infinity
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().registerModule(io.orderhub.engine.gateway.StrictNumbers.module());
 
   private GrpcJson() {}
 
@@ -30,16 +30,32 @@ final class GrpcJson {
     if (json == null || json.isBlank()) {
       return Map.of();
     }
-    final JsonNode node;
+    final Object value;
     try {
-      node = MAPPER.readTree(json);
+      value = MAPPER.readValue(json, Object.class);
+    } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+      throw invalid(field, "has an invalid value at '" + path(e) + "': " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw invalid(field, "is not valid JSON: " + e.getOriginalMessage());
     }
-    if (node == null || !node.isObject()) {
-      throw invalid(field, "must be a JSON object, but was " + describe(node));
+    if (!(value instanceof Map<?, ?>)) {
+      throw invalid(field, "must be a JSON object, but was " + describe(MAPPER.valueToTree(value)));
     }
-    return MAPPER.convertValue(node, MAP);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) value;
+    return map;
+  }
+
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   /** Writes a map as a JSON object; null becomes "{}" so clients can always parse it. */

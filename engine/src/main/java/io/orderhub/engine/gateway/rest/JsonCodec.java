@@ -26,6 +26,8 @@ final class JsonCodec {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           // "{} junk" is malformed, not an empty request
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // variables keep their value or are rejected: no wrapping beyond 64 bits, no Infinity
+          .addModule(io.orderhub.engine.gateway.StrictNumbers.module())
           .build();
 
   private JsonCodec() {}
