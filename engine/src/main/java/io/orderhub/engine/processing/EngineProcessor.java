@@ -21,6 +21,7 @@ import io.orderhub.engine.clock.EngineClock;
 import io.orderhub.engine.decision.DecisionEvaluator;
 import io.orderhub.engine.feel.FeelEvaluator;
 import io.orderhub.engine.model.ProcessModelReader;
+import io.orderhub.engine.record.EngineEvent;
 import io.orderhub.engine.record.EventBatch;
 import io.orderhub.engine.record.EventBatchCodec;
 import io.orderhub.engine.state.EngineState;
@@ -471,6 +472,9 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       conditionals.reevaluate(ctx);
       if (ctx.jobsBecameActivatable()) {
         dispatcher.dispatch(ctx);
+      }
+      if (keys.last() > state.lastKey()) {
+        ctx.write(new EngineEvent.KeysReserved(keys.last()));
       }
     } catch (EngineRejection rejection) {
       failure = rejection;

@@ -311,4 +311,13 @@ public sealed interface EngineEvent {
       implements EngineEvent {}
 
   record IncidentResolved(long key) implements EngineEvent {}
+
+  // ---- keys
+
+  /**
+   * Keys up to {@code key} were handed out to clients by a batch whose other events do not carry
+   * them (a deployment that changed nothing, SetVariables). Without it a restart would hand the
+   * same keys out again, and keys must be unique forever.
+   */
+  record KeysReserved(long key) implements EngineEvent {}
 }

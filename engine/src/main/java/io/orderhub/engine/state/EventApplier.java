@@ -15,6 +15,7 @@ import io.orderhub.engine.record.EngineEvent.ElementTerminated;
 import io.orderhub.engine.record.EngineEvent.ElementTerminating;
 import io.orderhub.engine.record.EngineEvent.IncidentCreated;
 import io.orderhub.engine.record.EngineEvent.IncidentResolved;
+import io.orderhub.engine.record.EngineEvent.KeysReserved;
 import io.orderhub.engine.record.EngineEvent.JobActivated;
 import io.orderhub.engine.record.EngineEvent.JobCanceled;
 import io.orderhub.engine.record.EngineEvent.JobCompleted;
@@ -296,6 +297,8 @@ public final class EventApplier {
                   e.failedStep(),
                   e.createdAt()));
       case IncidentResolved e -> state.removeIncident(e.key());
+      // its key already raised lastKey above; that is all it records
+      case KeysReserved e -> {}
     }
   }
 

@@ -53,6 +53,7 @@ import io.orderhub.engine.api.JobStreamRequest;
 import io.orderhub.engine.api.MigrateProcessInstanceCommand;
 import io.orderhub.engine.api.ModifyProcessInstanceCommand;
 import io.orderhub.engine.api.PublishMessageCommand;
+import io.orderhub.engine.api.RequestTimeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,9 +107,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void createProcessInstanceWithResult(
       CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
-    // 0 means "the gateway's generic timeout": leave it to the engine (null = its own default)
-    final Duration timeout =
-        request.getRequestTimeout() > 0 ? Duration.ofMillis(request.getRequestTimeout()) : null;
+    // 0 means "the gateway's generic timeout"
+    final Duration timeout = RequestTimeouts.awaitCompletion(request.getRequestTimeout());
     reply(
         observer,
         () ->
@@ -309,9 +309,13 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void evaluateDecision(
       EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
+    // gateway.proto documents an unknown decision key or id as INVALID_ARGUMENT (REST: 404)
     reply(
         observer,
-        () -> engine.evaluateDecision(GrpcMapping.evaluate(request)),
+        () ->
+            engine
+                .evaluateDecision(GrpcMapping.evaluate(request))
+                .exceptionallyCompose(GrpcErrors::notFoundAsInvalidArgument),
         GrpcMapping::evaluated);
   }
 

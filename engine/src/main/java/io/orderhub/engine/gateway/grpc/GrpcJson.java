@@ -3,7 +3,9 @@ package io.orderhub.engine.gateway.grpc;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.grpc.Status;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +17,11 @@ import java.util.Map;
  */
 final class GrpcJson {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          // '{"a":1} junk' is malformed, not {"a":1}: REST refuses it too
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private GrpcJson() {}
