@@ -530,6 +530,9 @@ public final class ProcessModelReader {
                 : blankToNull(escalation.getEscalation().getEscalationCode());
         if (built.escalationCode == null && node instanceof ThrowEvent) {
           errors.add(new ValidationError(node.getId(), "escalation throw event has no code"));
+        } else if (node instanceof ThrowEvent) {
+          built.thrownEscalationCode =
+              property(node.getId(), "escalation code", built.escalationCode);
         }
       } else if (definition instanceof CompensateEventDefinition compensate) {
         built.compensationActivityRef =
