@@ -30,7 +30,7 @@ public record ExecutableProcess(
     return elements.values().stream()
         .anyMatch(
             e ->
-                e.eventType() == EventType.CONDITIONAL
+                (e.eventType() == EventType.CONDITIONAL && e.flowScope() != root)
                     || e.boundaryEvents().stream()
                         .anyMatch(b -> b.eventType() == EventType.CONDITIONAL)
                     || e.eventSubprocesses().stream()

@@ -647,7 +647,12 @@ public final class ProcessModelReader {
                         EventType.COMPENSATION,
                         EventType.CONDITIONAL)
                     : EnumSet.of(
-                        EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL);
+                        EventType.NONE,
+                        EventType.MESSAGE,
+                        EventType.TIMER,
+                        EventType.SIGNAL,
+                        // started through EvaluateConditional (8.9), never by variable changes
+                        EventType.CONDITIONAL);
             case END_EVENT ->
                 EnumSet.of(
                     EventType.NONE,

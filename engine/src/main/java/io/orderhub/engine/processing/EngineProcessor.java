@@ -3,7 +3,9 @@ package io.orderhub.engine.processing;
 import io.orderhub.engine.api.ActivateJobsCommand;
 import io.orderhub.engine.api.ActivatedJob;
 import io.orderhub.engine.api.CreateProcessInstanceCommand;
+import io.orderhub.engine.api.ConditionalEvaluated;
 import io.orderhub.engine.api.DecisionEvaluationResult;
+import io.orderhub.engine.api.EvaluateConditionalCommand;
 import io.orderhub.engine.api.DeployCommand;
 import io.orderhub.engine.api.DeploymentResult;
 import io.orderhub.engine.api.EngineApi;
@@ -99,6 +101,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final ModificationProcessor modifications;
   private final ConditionalBehavior conditionals;
   private final MigrationProcessor migrations;
+  private final ConditionalStartProcessor conditionalStarts;
 
   /** Told about every batch once it is durable: exporters, metrics, test record logs. */
   @FunctionalInterface
@@ -173,6 +176,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     this.incidentProcessor = new IncidentProcessor(transitions);
     this.variableProcessor = new VariableProcessor(variables);
     this.dueWork = new DueWorkProcessor(trigger, starter);
+    this.conditionalStarts = new ConditionalStartProcessor(starter, variables);
 
     clock.onAdvance(this::wakeUp);
     this.thread = new Thread(this::run, "engine-processor");
@@ -345,6 +349,12 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   public CompletableFuture<Long> broadcastSignal(
       String signalName, Map<String, Object> variables, String tenantId) {
     return submit(ctx -> signals.broadcast(ctx, signalName, variables, tenantId));
+  }
+
+  @Override
+  public CompletableFuture<ConditionalEvaluated> evaluateConditional(
+      EvaluateConditionalCommand command) {
+    return submit(ctx -> conditionalStarts.evaluate(ctx, command));
   }
 
   @Override

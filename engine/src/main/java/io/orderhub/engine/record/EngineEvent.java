@@ -266,6 +266,15 @@ public sealed interface EngineEvent {
       long key, String signalName, Map<String, Object> variables, String tenantId)
       implements EngineEvent {}
 
+  /**
+   * Root-level conditional start events were evaluated on request (EvaluateConditional), for one
+   * definition ({@code processDefinitionKey}) or, when it is -1, every latest one of the tenant.
+   * The instances it started follow as their own events.
+   */
+  record ConditionalEvaluated(
+      long key, long processDefinitionKey, Map<String, Object> variables, String tenantId)
+      implements EngineEvent {}
+
   // ---- compensation
 
   /**

@@ -299,6 +299,8 @@ public final class EventApplier {
       case IncidentResolved e -> state.removeIncident(e.key());
       // its key already raised lastKey above; that is all it records
       case KeysReserved e -> {}
+      // a request's record: what it started is written as its own events
+      case EngineEvent.ConditionalEvaluated e -> {}
     }
   }
 

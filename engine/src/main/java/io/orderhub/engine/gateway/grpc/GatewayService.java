@@ -30,6 +30,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MigrateProcessInstanc
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MigrateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ModifyProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ModifyProcessInstanceResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessInstanceReference;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRequest;
@@ -48,6 +49,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutRespo
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.api.EvaluateConditionalCommand;
 import io.orderhub.engine.api.JobStream;
 import io.orderhub.engine.api.JobStreamRequest;
 import io.orderhub.engine.api.MigrateProcessInstanceCommand;
@@ -319,6 +321,34 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
         GrpcMapping::evaluated);
   }
 
+  @Override
+  public void evaluateConditional(
+      EvaluateConditionalRequest request, StreamObserver<EvaluateConditionalResponse> observer) {
+    reply(
+        observer,
+        () ->
+            engine.evaluateConditional(
+                new EvaluateConditionalCommand(
+                    request.hasProcessDefinitionKey() ? request.getProcessDefinitionKey() : -1,
+                    GrpcJson.readObject("variables", request.getVariables()),
+                    GrpcMapping.tenant(request.getTenantId()))),
+        evaluated -> {
+          EvaluateConditionalResponse.Builder response =
+              EvaluateConditionalResponse.newBuilder()
+                  .setConditionalEvaluationKey(evaluated.conditionalEvaluationKey())
+                  .setTenantId(GrpcMapping.text(evaluated.tenantId()));
+          evaluated
+              .processInstances()
+              .forEach(
+                  started ->
+                      response.addProcessInstances(
+                          ProcessInstanceReference.newBuilder()
+                              .setProcessDefinitionKey(started.processDefinitionKey())
+                              .setProcessInstanceKey(started.processInstanceKey())));
+          return response.build();
+        });
+  }
+
   // --- not (yet) backed by the engine; the default stubs' message would not say whose choice
 
   @Override
@@ -390,11 +420,6 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     observer.onError(GrpcErrors.unimplemented("DeleteResource"));
   }
 
-  @Override
-  public void evaluateConditional(
-      EvaluateConditionalRequest request, StreamObserver<EvaluateConditionalResponse> observer) {
-    observer.onError(GrpcErrors.unimplemented("EvaluateConditional"));
-  }
 
   // --- translation plumbing
 

@@ -43,6 +43,7 @@ final class RestRouter implements HttpHandler {
     routes.addAll(SignalRoutes.routes(engine));
     routes.addAll(IncidentRoutes.routes(engine));
     routes.addAll(VariableRoutes.routes(engine));
+    routes.addAll(ConditionalRoutes.routes(engine));
     return new RestRouter(routes);
   }
 
