@@ -48,8 +48,7 @@ final class ConditionalStartProcessor {
     }
     long key = ctx.nextKey();
     long definitionKey = command.processDefinitionKey() > 0 ? command.processDefinitionKey() : -1;
-    ctx.write(
-        new EngineEvent.ConditionalEvaluated(key, definitionKey, vars, command.tenantId()));
+    ctx.write(new EngineEvent.ConditionalEvaluated(key, definitionKey, vars, command.tenantId()));
     List<StartedInstance> started = new ArrayList<>();
     for (StartEventRef ref : triggered) {
       long instanceKey =

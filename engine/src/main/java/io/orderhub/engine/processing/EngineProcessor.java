@@ -2,15 +2,15 @@ package io.orderhub.engine.processing;
 
 import io.orderhub.engine.api.ActivateJobsCommand;
 import io.orderhub.engine.api.ActivatedJob;
-import io.orderhub.engine.api.CreateProcessInstanceCommand;
 import io.orderhub.engine.api.ConditionalEvaluated;
+import io.orderhub.engine.api.CreateProcessInstanceCommand;
 import io.orderhub.engine.api.DecisionEvaluationResult;
-import io.orderhub.engine.api.EvaluateConditionalCommand;
 import io.orderhub.engine.api.DeployCommand;
 import io.orderhub.engine.api.DeploymentResult;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.api.EngineRejection;
 import io.orderhub.engine.api.EngineRejection.RejectionType;
+import io.orderhub.engine.api.EvaluateConditionalCommand;
 import io.orderhub.engine.api.EvaluateDecisionCommand;
 import io.orderhub.engine.api.JobStream;
 import io.orderhub.engine.api.JobStreamConsumer;

@@ -21,9 +21,9 @@ import java.util.regex.Pattern;
  * The multi-instance body: evaluates the input collection once, runs the inner activity once per
  * item (all at once, or one after another), with {@code loopCounter} (from 1) and the input element
  * as local variables of each inner instance (and the output element's variable, when it names one,
- * as a local null); collects each inner instance's output element at its
- * position in the output collection; a true completion condition ends the body early, terminating
- * inner instances still running.
+ * as a local null); collects each inner instance's output element at its position in the output
+ * collection; a true completion condition ends the body early, terminating inner instances still
+ * running.
  */
 final class MultiInstanceBehavior implements ElementBehavior, ElementTransitions.ScopeListener {
 

@@ -8,7 +8,9 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.orderhub.engine.testing.EngineTestBase;
 import io.orderhub.engine.testing.Transport;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -125,5 +127,45 @@ class DeploymentTest extends EngineTestBase {
                     .send()
                     .join())
         .hasMessageContaining("broken.bpmn");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldNeverHandOutAKeyAgainAfterARestart(Transport transport) throws IOException {
+    DeploymentEvent first = deploy(transport, oneTask("same", "work"));
+    // changes nothing, yet answers with a fresh deployment key
+    DeploymentEvent unchanged = deploy(transport, oneTask("same", "work"));
+
+    restartEngine();
+    DeploymentEvent changed = deploy(transport, oneTask("other", "work"));
+
+    assertThat(
+            List.of(
+                first.getKey(),
+                first.getProcesses().get(0).getProcessDefinitionKey(),
+                unchanged.getKey(),
+                changed.getKey(),
+                changed.getProcesses().get(0).getProcessDefinitionKey()))
+        .doesNotHaveDuplicates();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldNeverHandOutTheKeyOfAVariableDocumentAgain(Transport transport) throws IOException {
+    deploy(transport, oneTask("same", "work"));
+    long instance = start(transport, "same", Map.of()).getProcessInstanceKey();
+    long variablesKey =
+        client(transport)
+            .newSetVariablesCommand(instance)
+            .variables(Map.of("a", 1))
+            .send()
+            .join()
+            .getKey();
+
+    restartEngine();
+    DeploymentEvent changed = deploy(transport, oneTask("other", "work"));
+
+    assertThat(changed.getKey()).isNotEqualTo(variablesKey);
+    assertThat(changed.getProcesses().get(0).getProcessDefinitionKey()).isNotEqualTo(variablesKey);
   }
 }

@@ -420,7 +420,6 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
     observer.onError(GrpcErrors.unimplemented("DeleteResource"));
   }
 
-
   // --- translation plumbing
 
   /**

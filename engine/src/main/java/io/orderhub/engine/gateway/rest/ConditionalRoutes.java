@@ -15,8 +15,7 @@ final class ConditionalRoutes {
   private ConditionalRoutes() {}
 
   static List<Route> routes(EngineApi engine) {
-    return List.of(
-        Route.post("/v2/conditionals/evaluation", request -> evaluate(engine, request)));
+    return List.of(Route.post("/v2/conditionals/evaluation", request -> evaluate(engine, request)));
   }
 
   private static RestResponse evaluate(EngineApi engine, RestRequest request) throws Exception {
