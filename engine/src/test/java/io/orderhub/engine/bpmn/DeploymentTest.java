@@ -132,9 +132,13 @@ class DeploymentTest extends EngineTestBase {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void shouldNeverHandOutAKeyAgainAfterARestart(Transport transport) throws IOException {
-    DeploymentEvent first = deploy(transport, oneTask("same", "work"));
+    // one model instance: the builder gives every new one fresh generated ids, i.e. other bytes
+    var model = oneTask("same", "work");
+    DeploymentEvent first = deploy(transport, model);
     // changes nothing, yet answers with a fresh deployment key
-    DeploymentEvent unchanged = deploy(transport, oneTask("same", "work"));
+    DeploymentEvent unchanged = deploy(transport, model);
+    assertThat(unchanged.getProcesses().get(0).getProcessDefinitionKey())
+        .isEqualTo(first.getProcesses().get(0).getProcessDefinitionKey());
 
     restartEngine();
     DeploymentEvent changed = deploy(transport, oneTask("other", "work"));
@@ -149,8 +153,9 @@ class DeploymentTest extends EngineTestBase {
         .doesNotHaveDuplicates();
   }
 
+  /** Only gRPC answers SetVariables with a key; over REST it is 204 without a body. */
   @ParameterizedTest
-  @EnumSource(Transport.class)
+  @EnumSource(value = Transport.class, names = "GRPC")
   void shouldNeverHandOutTheKeyOfAVariableDocumentAgain(Transport transport) throws IOException {
     deploy(transport, oneTask("same", "work"));
     long instance = start(transport, "same", Map.of()).getProcessInstanceKey();
