@@ -73,7 +73,7 @@ public interface EngineApi {
 
   /**
    * Evaluates a deployed decision with the given variables. Rejected with NOT_FOUND when no such
-   * decision is deployed, and with INVALID_ARGUMENT when its evaluation fails.
+   * decision is deployed; a failed evaluation is an answer with its failed decision and message.
    *
    * <p>A default so that engines without decisions (and test doubles) need not implement it.
    */
@@ -83,6 +83,17 @@ public interface EngineApi {
         new EngineRejection(
             EngineRejection.RejectionType.UNIMPLEMENTED,
             "Expected to evaluate a decision, but this engine does not evaluate decisions"));
+  }
+
+  /**
+   * Evaluates root-level conditional start events (Camunda 8.9's EvaluateConditional); rejected
+   * with NOT_FOUND for an unknown process definition key.
+   */
+  default CompletableFuture<ConditionalEvaluated> evaluateConditional(
+      EvaluateConditionalCommand command) {
+    return CompletableFuture.failedFuture(
+        new EngineRejection(
+            EngineRejection.RejectionType.UNIMPLEMENTED, "EvaluateConditional is not supported"));
   }
 
   default CompletableFuture<Void> modifyProcessInstance(ModifyProcessInstanceCommand command) {

@@ -37,6 +37,7 @@ public final class ExecutableFlowNode {
   ExecutableFlowNode attachedTo;
   boolean interrupting = true;
   String escalationCode;
+  Expression thrownEscalationCode;
   String linkName;
   Expression condition;
   CallDefinition call;
@@ -150,6 +151,14 @@ public final class ExecutableFlowNode {
   /** The escalation code thrown or caught; null on a catch event means any escalation. */
   public String escalationCode() {
     return escalationCode;
+  }
+
+  /**
+   * The escalation code of a throw event, static or FEEL (evaluated when thrown, as Zeebe does);
+   * null on catch events.
+   */
+  public Expression thrownEscalationCode() {
+    return thrownEscalationCode;
   }
 
   public String linkName() {

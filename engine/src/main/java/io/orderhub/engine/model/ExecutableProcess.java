@@ -30,12 +30,17 @@ public record ExecutableProcess(
     return elements.values().stream()
         .anyMatch(
             e ->
-                e.eventType() == EventType.CONDITIONAL
+                (e.eventType() == EventType.CONDITIONAL && !isRootStartEvent(e))
                     || e.boundaryEvents().stream()
                         .anyMatch(b -> b.eventType() == EventType.CONDITIONAL)
                     || e.eventSubprocesses().stream()
                         .flatMap(sub -> sub.startEvents().stream())
                         .anyMatch(start -> start.eventType() == EventType.CONDITIONAL));
+  }
+
+  /** Root-level conditional starts are evaluated on request only (EvaluateConditional). */
+  private boolean isRootStartEvent(ExecutableFlowNode node) {
+    return node.type() == BpmnElementType.START_EVENT && node.flowScope() == root;
   }
 
   /** The none start event, or null when the process has none. */

@@ -535,6 +535,9 @@ public final class ProcessModelReader {
                 : blankToNull(escalation.getEscalation().getEscalationCode());
         if (built.escalationCode == null && node instanceof ThrowEvent) {
           errors.add(new ValidationError(node.getId(), "escalation throw event has no code"));
+        } else if (node instanceof ThrowEvent) {
+          built.thrownEscalationCode =
+              property(node.getId(), "escalation code", built.escalationCode);
         }
       } else if (definition instanceof CompensateEventDefinition compensate) {
         built.compensationActivityRef =
@@ -649,7 +652,12 @@ public final class ProcessModelReader {
                         EventType.COMPENSATION,
                         EventType.CONDITIONAL)
                     : EnumSet.of(
-                        EventType.NONE, EventType.MESSAGE, EventType.TIMER, EventType.SIGNAL);
+                        EventType.NONE,
+                        EventType.MESSAGE,
+                        EventType.TIMER,
+                        EventType.SIGNAL,
+                        // started through EvaluateConditional (8.9), never by variable changes
+                        EventType.CONDITIONAL);
             case END_EVENT ->
                 EnumSet.of(
                     EventType.NONE,

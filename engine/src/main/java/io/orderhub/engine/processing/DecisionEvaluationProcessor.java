@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * EvaluateDecision: evaluates a deployed decision outside any process. The evaluation is written as
- * an event so it has a key and shows in the record stream; a failed evaluation is rejected instead
- * (nothing written), so the caller sees the reason as an error rather than an empty output.
+ * an event so it has a key and shows in the record stream. A failed evaluation (say, a UNIQUE hit
+ * policy with two matching rules) is an answer too, as in Zeebe: it is written and returned with
+ * {@code failedDecisionId} and {@code failureMessage} set and no output.
  */
 final class DecisionEvaluationProcessor {
 
@@ -24,7 +25,15 @@ final class DecisionEvaluationProcessor {
     Map<String, Object> variables = command.variables() == null ? Map.of() : command.variables();
     DecisionOutcome outcome = decisions.evaluate(ctx, decision, variables);
     if (outcome.failed()) {
-      throw Rejections.invalidArgument("%s", DecisionBehavior.failure(decision, outcome));
+      // Zeebe answers a failed evaluation normally, naming the failed decision and the reason
+      outcome =
+          new DecisionOutcome(
+              null,
+              outcome.evaluatedDecisions(),
+              outcome.failedDecisionId() == null
+                  ? decision.decisionId()
+                  : outcome.failedDecisionId(),
+              DecisionBehavior.failure(decision, outcome));
     }
     long key = decisions.record(ctx, decision, outcome, -1, -1);
     return decisions.result(ctx, key, decision, outcome);

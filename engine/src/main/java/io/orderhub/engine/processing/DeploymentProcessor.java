@@ -75,6 +75,11 @@ final class DeploymentProcessor {
     List<DecisionDeployer.Dmn> dmns = new ArrayList<>();
     for (DeployCommand.Resource resource : command.resources()) {
       String name = resource.name();
+      String badName = ResourceNames.problem(name);
+      if (badName != null) {
+        errors.append("'%s': %s\n".formatted(ResourceNames.printable(name), badName));
+        continue;
+      }
       if (DecisionDeployer.isDmn(name)) {
         DecisionDeployer.Dmn dmn = decisions.read(resource, errors);
         if (dmn != null) {

@@ -2,6 +2,7 @@ package io.orderhub.engine.processing;
 
 import io.orderhub.engine.api.ActivateJobsCommand;
 import io.orderhub.engine.api.ActivatedJob;
+import io.orderhub.engine.api.ConditionalEvaluated;
 import io.orderhub.engine.api.CreateProcessInstanceCommand;
 import io.orderhub.engine.api.DecisionEvaluationResult;
 import io.orderhub.engine.api.DeployCommand;
@@ -9,6 +10,7 @@ import io.orderhub.engine.api.DeploymentResult;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.api.EngineRejection;
 import io.orderhub.engine.api.EngineRejection.RejectionType;
+import io.orderhub.engine.api.EvaluateConditionalCommand;
 import io.orderhub.engine.api.EvaluateDecisionCommand;
 import io.orderhub.engine.api.JobStream;
 import io.orderhub.engine.api.JobStreamConsumer;
@@ -21,6 +23,7 @@ import io.orderhub.engine.clock.EngineClock;
 import io.orderhub.engine.decision.DecisionEvaluator;
 import io.orderhub.engine.feel.FeelEvaluator;
 import io.orderhub.engine.model.ProcessModelReader;
+import io.orderhub.engine.record.EngineEvent;
 import io.orderhub.engine.record.EventBatch;
 import io.orderhub.engine.record.EventBatchCodec;
 import io.orderhub.engine.state.EngineState;
@@ -116,6 +119,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private final ModificationProcessor modifications;
   private final ConditionalBehavior conditionals;
   private final MigrationProcessor migrations;
+  private final ConditionalStartProcessor conditionalStarts;
 
   /**
    * Rebuilds the state from what the journal holds (latest snapshot + every appended entry): how a
@@ -244,6 +248,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     this.incidentProcessor = new IncidentProcessor(transitions);
     this.variableProcessor = new VariableProcessor(variables);
     this.dueWork = new DueWorkProcessor(trigger, starter);
+    this.conditionalStarts = new ConditionalStartProcessor(starter, variables);
 
     clock.onAdvance(this::wakeUp);
     this.thread = new Thread(this::run, "engine-processor");
@@ -479,6 +484,12 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   }
 
   @Override
+  public CompletableFuture<ConditionalEvaluated> evaluateConditional(
+      EvaluateConditionalCommand command) {
+    return submit(ctx -> conditionalStarts.evaluate(ctx, command));
+  }
+
+  @Override
   public CompletableFuture<DecisionEvaluationResult> evaluateDecision(
       EvaluateDecisionCommand command) {
     return submit(ctx -> decisionEvaluations.evaluate(ctx, command));
@@ -652,6 +663,9 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       conditionals.reevaluate(ctx);
       if (ctx.jobsBecameActivatable()) {
         dispatcher.dispatch(ctx);
+      }
+      if (keys.last() > state.lastKey()) {
+        ctx.write(new EngineEvent.KeysReserved(keys.last()));
       }
     } catch (EngineRejection rejection) {
       failure = rejection;

@@ -13,6 +13,11 @@ final class KeyGenerator {
     this.last = state.lastKey();
   }
 
+  /** The highest key handed out so far (or recovered). */
+  long last() {
+    return Math.max(last, state.lastKey());
+  }
+
   long next() {
     last = Math.max(last, state.lastKey()) + 1;
     return last;

@@ -27,14 +27,19 @@ final class MessageProcessor {
               + " already published",
           messageId);
     }
-    long ttl = command.timeToLive() == null ? 0 : Math.max(0, command.timeToLive().toMillis());
+    long ttl = command.timeToLive() == null ? 0 : command.timeToLive().toMillis();
+    if (ttl < 0) {
+      throw Rejections.invalidArgument(
+          "Expected a message time to live of zero or more milliseconds, but got %d", ttl);
+    }
     long key = ctx.nextKey();
     ctx.write(
         new io.orderhub.engine.record.EngineEvent.MessagePublished(
             key,
             command.name(),
             command.correlationKey() == null ? "" : command.correlationKey(),
-            ctx.now() + ttl,
+            // a TTL of "forever" (Long.MAX_VALUE) must not wrap into the past
+            ttl > Long.MAX_VALUE - ctx.now() ? Long.MAX_VALUE : ctx.now() + ttl,
             messageId,
             command.variables() == null ? java.util.Map.of() : command.variables(),
             command.tenantId()));

@@ -120,7 +120,7 @@ final class MigrationProcessor {
       ExecutableProcess target) {
     String targetId = mapping.get(instance.elementId());
     if (targetId == null) {
-      throw Rejections.invalidArgument(
+      throw Rejections.invalidState(
           "Expected to migrate process instance '%d' but no mapping instruction defined for active"
               + " element with id '%s'. Elements cannot be migrated without a mapping.",
           instance.processInstanceKey(), instance.elementId());
@@ -128,7 +128,7 @@ final class MigrationProcessor {
     ExecutableFlowNode from = source.element(instance.elementId());
     ExecutableFlowNode to = target.element(targetId);
     if (from.type() != to.type()) {
-      throw Rejections.invalidArgument(
+      throw Rejections.invalidState(
           "Expected to migrate process instance '%d' but active element with id '%s' and type '%s'"
               + " is mapped to an element with id '%s' and different type '%s'. Elements must be"
               + " mapped to elements of the same type.",
@@ -142,7 +142,7 @@ final class MigrationProcessor {
             && to.flowScope() != null
             && to.flowScope().flowScope() == null;
     if (!rootToRoot && !Objects.equals(mapping.getOrDefault(fromScope, fromScope), toScope)) {
-      throw Rejections.invalidArgument(
+      throw Rejections.invalidState(
           "Expected to migrate process instance '%d' but the flow scope of active element with id"
               + " '%s' is changed. The flow scope of the active element is expected to be '%s' but"
               + " was '%s'.",

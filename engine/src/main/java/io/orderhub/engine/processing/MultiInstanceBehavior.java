@@ -14,13 +14,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The multi-instance body: evaluates the input collection once, runs the inner activity once per
  * item (all at once, or one after another), with {@code loopCounter} (from 1) and the input element
- * as local variables of each inner instance; collects each inner instance's output element at its
- * position in the output collection; a true completion condition ends the body early, terminating
- * inner instances still running.
+ * as local variables of each inner instance (and the output element's variable, when it names one,
+ * as a local null); collects each inner instance's output element at its position in the output
+ * collection; a true completion condition ends the body early, terminating inner instances still
+ * running.
  */
 final class MultiInstanceBehavior implements ElementBehavior, ElementTransitions.ScopeListener {
 
@@ -79,6 +82,13 @@ final class MultiInstanceBehavior implements ElementBehavior, ElementTransitions
       ProcessingContext ctx, ElementInstance body, ExecutableFlowNode node, int index) {
     long key = shared.transitions().activate(ctx, node.innerActivity(), body);
     Map<String, Object> locals = new LinkedHashMap<>();
+    String outputVariable = outputVariable(node.loop());
+    if (outputVariable != null) {
+      // Zeebe: an output element naming a variable makes it local to each inner instance, so a
+      // worker's result lands there (merging stops at the nearest scope holding the name) and
+      // never leaks into, or races on, the parent scope
+      locals.put(outputVariable, null);
+    }
     locals.put("loopCounter", index + 1);
     if (node.loop().inputElement() != null) {
       locals.put(node.loop().inputElement(), ctx.state().multiInstanceItems(body.key()).get(index));
@@ -166,6 +176,21 @@ final class MultiInstanceBehavior implements ElementBehavior, ElementTransitions
     }
     return node.outgoing();
   }
+
+  /** The variable the output element names when it is a bare variable reference, else null. */
+  static String outputVariable(LoopDefinition loop) {
+    if (loop.outputElement() == null || loop.outputCollection() == null) {
+      return null;
+    }
+    String source = loop.outputElement().source().strip();
+    if (!VARIABLE_NAME.matcher(source).matches() || FEEL_LITERALS.contains(source)) {
+      return null;
+    }
+    return source;
+  }
+
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]*");
+  private static final Set<String> FEEL_LITERALS = Set.of("null", "true", "false");
 
   private static int loopCounter(ProcessingContext ctx, ElementInstance inner) {
     Variable counter = ctx.state().localVariables(inner.key()).get("loopCounter");

@@ -13,6 +13,12 @@ import java.util.Set;
 /** Creates and cancels process instances. */
 final class ProcessInstanceProcessor {
 
+  /** Camunda 8.9 limits a business id to 256 characters and rejects longer ones. */
+  static final int MAX_BUSINESS_ID_LENGTH = 256;
+
+  /** What the clients send for "the latest version". */
+  private static final int LATEST_VERSION = -1;
+
   private final ProcessInstanceStarter starter;
   private final ElementTransitions transitions;
   private final ResultWaiters waiters;
@@ -50,6 +56,11 @@ final class ProcessInstanceProcessor {
       }
     }
     String businessId = blankToNull(command.businessId());
+    if (businessId != null && businessId.length() > MAX_BUSINESS_ID_LENGTH) {
+      throw Rejections.invalidArgument(
+          "Expected a business id of at most %d characters, but it has %d",
+          MAX_BUSINESS_ID_LENGTH, businessId.length());
+    }
     if (businessId != null) {
       ctx.state()
           .activeInstanceWithBusinessId(process.tenantId(), process.bpmnProcessId(), businessId)
@@ -89,7 +100,12 @@ final class ProcessInstanceProcessor {
       throw Rejections.invalidArgument(
           "Expected either a process definition key or a BPMN process id, but neither given");
     }
-    if (command.version() < 0) {
+    if (command.version() < LATEST_VERSION) {
+      throw Rejections.invalidArgument(
+          "Expected a process version of at least 1 (or -1 for the latest), but got %d",
+          command.version());
+    }
+    if (command.version() == LATEST_VERSION) {
       return ctx.state()
           .latestProcess(id, command.tenantId())
           .orElseThrow(

@@ -33,7 +33,23 @@ final class ThrowEventBehavior implements ElementBehavior {
     switch (node.eventType()) {
       case ERROR -> shared.thrown().throwErrorFromEndEvent(ctx, instance, node.errorCode());
       case ESCALATION -> {
-        shared.thrown().throwEscalation(ctx, instance, node.escalationCode());
+        Evaluation code =
+            shared.variables().evaluate(ctx, node.thrownEscalationCode(), instance.key());
+        if (code.failed() || !(code.value() instanceof String thrownCode) || thrownCode.isBlank()) {
+          shared
+              .incidents()
+              .raise(
+                  ctx,
+                  instance,
+                  "EXTRACT_VALUE_ERROR",
+                  code.failed()
+                      ? code.failure()
+                      : "Expected the escalation code '%s' to be a non-empty string, but was '%s'"
+                          .formatted(node.thrownEscalationCode(), code.value()),
+                  IncidentBehavior.STEP_ACTIVATE);
+          return;
+        }
+        shared.thrown().throwEscalation(ctx, instance, thrownCode);
         // an interrupting catch terminated the thrower with its scope; otherwise it goes on
         ctx.state()
             .elementInstance(instance.key())

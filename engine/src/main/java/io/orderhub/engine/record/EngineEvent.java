@@ -266,6 +266,15 @@ public sealed interface EngineEvent {
       long key, String signalName, Map<String, Object> variables, String tenantId)
       implements EngineEvent {}
 
+  /**
+   * Root-level conditional start events were evaluated on request (EvaluateConditional), for one
+   * definition ({@code processDefinitionKey}) or, when it is -1, every latest one of the tenant.
+   * The instances it started follow as their own events.
+   */
+  record ConditionalEvaluated(
+      long key, long processDefinitionKey, Map<String, Object> variables, String tenantId)
+      implements EngineEvent {}
+
   // ---- compensation
 
   /**
@@ -311,4 +320,13 @@ public sealed interface EngineEvent {
       implements EngineEvent {}
 
   record IncidentResolved(long key) implements EngineEvent {}
+
+  // ---- keys
+
+  /**
+   * Keys up to {@code key} were handed out to clients by a batch whose other events do not carry
+   * them (a deployment that changed nothing, SetVariables). Without it a restart would hand the
+   * same keys out again, and keys must be unique forever.
+   */
+  record KeysReserved(long key) implements EngineEvent {}
 }

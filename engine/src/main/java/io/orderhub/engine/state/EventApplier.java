@@ -26,6 +26,7 @@ import io.orderhub.engine.record.EngineEvent.JobRetriesUpdated;
 import io.orderhub.engine.record.EngineEvent.JobTimedOut;
 import io.orderhub.engine.record.EngineEvent.JobTimeoutUpdated;
 import io.orderhub.engine.record.EngineEvent.JobYielded;
+import io.orderhub.engine.record.EngineEvent.KeysReserved;
 import io.orderhub.engine.record.EngineEvent.MessageCorrelated;
 import io.orderhub.engine.record.EngineEvent.MessageExpired;
 import io.orderhub.engine.record.EngineEvent.MessagePublished;
@@ -296,6 +297,10 @@ public final class EventApplier {
                   e.failedStep(),
                   e.createdAt()));
       case IncidentResolved e -> state.removeIncident(e.key());
+      // its key already raised lastKey above; that is all it records
+      case KeysReserved e -> {}
+      // a request's record: what it started is written as its own events
+      case EngineEvent.ConditionalEvaluated e -> {}
     }
   }
 

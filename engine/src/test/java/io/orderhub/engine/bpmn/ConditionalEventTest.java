@@ -3,12 +3,17 @@ package io.orderhub.engine.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.api.response.DeploymentEvent;
+import io.camunda.client.api.response.EvaluateConditionalResponse;
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.camunda.client.api.response.ProcessInstanceReference;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.builder.ProcessBuilder;
+import io.grpc.Status;
 import io.orderhub.engine.record.EngineEvent.ElementActivated;
 import io.orderhub.engine.record.EngineEvent.JobCanceled;
 import io.orderhub.engine.testing.EngineTestBase;
+import io.orderhub.engine.testing.Rejected;
 import io.orderhub.engine.testing.Transport;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,5 +120,101 @@ class ConditionalEventTest extends EngineTestBase {
   private boolean isElement(long key, String elementId) {
     return records.events(io.orderhub.engine.record.EngineEvent.ElementActivating.class).stream()
         .anyMatch(e -> e.key() == key && e.elementId().equals(elementId));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldStartInstancesThroughEvaluateConditionalWhereTheRootConditionHolds(
+      Transport transport) {
+    long hot =
+        deploy(
+                transport,
+                Bpmn.createExecutableProcess("hot")
+                    .startEvent("tooHot")
+                    .condition("temperature > 30")
+                    .serviceTask("cool", t -> t.zeebeJobType("cool"))
+                    .endEvent()
+                    .done())
+            .getProcesses()
+            .get(0)
+            .getProcessDefinitionKey();
+    client(transport)
+        .newDeployResourceCommand()
+        .addProcessModel(
+            Bpmn.createExecutableProcess("cold")
+                .startEvent("tooCold")
+                .condition("temperature < 0")
+                .serviceTask("heat", t -> t.zeebeJobType("heat"))
+                .endEvent()
+                .done(),
+            "cold.bpmn")
+        .send()
+        .join();
+
+    EvaluateConditionalResponse mild =
+        client(transport)
+            .newEvaluateConditionalCommand()
+            .variables(Map.of("temperature", 20))
+            .send()
+            .join();
+    EvaluateConditionalResponse heatwave =
+        client(transport)
+            .newEvaluateConditionalCommand()
+            .variables(Map.of("temperature", 35))
+            .send()
+            .join();
+
+    assertThat(mild.getProcessInstances()).isEmpty();
+    assertThat(heatwave.getConditionalEvaluationKey())
+        .isPositive()
+        .isNotEqualTo(mild.getConditionalEvaluationKey());
+    ProcessInstanceReference started = heatwave.getProcessInstances().getFirst();
+    assertThat(heatwave.getProcessInstances()).hasSize(1);
+    assertThat(started.getProcessDefinitionKey()).isEqualTo(hot);
+    ActivatedJob cool = activateOne(transport, "cool");
+    assertThat(cool.getProcessInstanceKey()).isEqualTo(started.getProcessInstanceKey());
+    assertThat(cool.getVariablesAsMap()).containsEntry("temperature", 35);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldEvaluateOnlyTheGivenDefinitionAndRejectAnUnknownOne(Transport transport) {
+    DeploymentEvent deployment =
+        deploy(
+            transport,
+            Bpmn.createExecutableProcess("alarm")
+                .startEvent("smoke")
+                .condition("smoke")
+                .endEvent()
+                .moveToProcess("alarm")
+                .startEvent("heat")
+                .condition("temperature > 50")
+                .endEvent()
+                .done());
+    long alarm = deployment.getProcesses().get(0).getProcessDefinitionKey();
+
+    EvaluateConditionalResponse both =
+        client(transport)
+            .newEvaluateConditionalCommand()
+            .variables(Map.of("smoke", true, "temperature", 80))
+            .processDefinitionKey(alarm)
+            .send()
+            .join();
+
+    // each start event whose condition holds starts its own instance
+    assertThat(both.getProcessInstances())
+        .hasSize(2)
+        .allSatisfy(ref -> assertThat(ref.getProcessDefinitionKey()).isEqualTo(alarm));
+    Rejected.by(
+        transport,
+        () ->
+            client(transport)
+                .newEvaluateConditionalCommand()
+                .variables(Map.of("smoke", true))
+                .processDefinitionKey(alarm + 1_000_000)
+                .send()
+                .join(),
+        404,
+        Status.Code.NOT_FOUND);
   }
 }

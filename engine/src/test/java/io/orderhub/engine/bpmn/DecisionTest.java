@@ -12,10 +12,12 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeBindingType;
+import io.grpc.Status;
 import io.orderhub.engine.record.EngineEvent.DecisionEvaluated;
 import io.orderhub.engine.record.EngineEvent.IncidentCreated;
 import io.orderhub.engine.record.EngineEvent.IncidentResolved;
 import io.orderhub.engine.testing.EngineTestBase;
+import io.orderhub.engine.testing.Rejected;
 import io.orderhub.engine.testing.Transport;
 import java.io.IOException;
 import java.io.InputStream;
@@ -166,16 +168,17 @@ class DecisionTest extends EngineTestBase {
     assertThat(records.events(DecisionEvaluated.class))
         .last()
         .satisfies(e -> assertThat(e.output()).isEqualTo("GLOBAL"));
-    // standalone, the same failure is an error for the caller
-    assertThatThrownBy(
-            () ->
-                client(transport)
-                    .newEvaluateDecisionCommand()
-                    .decisionId("warehouse")
-                    .variables(Map.of("region", "EU", "weight", 42))
-                    .send()
-                    .join())
-        .hasMessageContaining("Expected to evaluate decision 'warehouse'");
+    // standalone, Zeebe answers the failure normally, naming the failed decision and why
+    EvaluateDecisionResponse failed =
+        client(transport)
+            .newEvaluateDecisionCommand()
+            .decisionId("warehouse")
+            .variables(Map.of("region", "EU", "weight", 42))
+            .send()
+            .join();
+    assertThat(failed.getFailedDecisionId()).isEqualTo("warehouse");
+    assertThat(failed.getFailureMessage()).contains("Expected to evaluate decision 'warehouse'");
+    assertThat(failed.getDecisionEvaluationKey()).isPositive();
   }
 
   @ParameterizedTest
@@ -313,15 +316,20 @@ class DecisionTest extends EngineTestBase {
   @ParameterizedTest
   @EnumSource(Transport.class)
   void shouldRejectEvaluatingAnUnknownDecision(Transport transport) {
-    assertThatThrownBy(
+    // gateway.proto documents INVALID_ARGUMENT; the REST API documents 404
+    String message =
+        Rejected.by(
+            transport,
             () ->
                 client(transport)
                     .newEvaluateDecisionCommand()
                     .decisionId("nowhere")
                     .variables(Map.of())
                     .send()
-                    .join())
-        .hasMessageContaining("'nowhere'");
+                    .join(),
+            404,
+            Status.Code.INVALID_ARGUMENT);
+    assertThat(message).contains("'nowhere'");
   }
 
   @ParameterizedTest

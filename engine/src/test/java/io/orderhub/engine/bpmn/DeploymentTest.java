@@ -8,7 +8,9 @@ import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.orderhub.engine.testing.EngineTestBase;
 import io.orderhub.engine.testing.Transport;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -125,5 +127,50 @@ class DeploymentTest extends EngineTestBase {
                     .send()
                     .join())
         .hasMessageContaining("broken.bpmn");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldNeverHandOutAKeyAgainAfterARestart(Transport transport) throws IOException {
+    // one model instance: the builder gives every new one fresh generated ids, i.e. other bytes
+    var model = oneTask("same", "work");
+    DeploymentEvent first = deploy(transport, model);
+    // changes nothing, yet answers with a fresh deployment key
+    DeploymentEvent unchanged = deploy(transport, model);
+    assertThat(unchanged.getProcesses().get(0).getProcessDefinitionKey())
+        .isEqualTo(first.getProcesses().get(0).getProcessDefinitionKey());
+
+    restartEngine();
+    DeploymentEvent changed = deploy(transport, oneTask("other", "work"));
+
+    assertThat(
+            List.of(
+                first.getKey(),
+                first.getProcesses().get(0).getProcessDefinitionKey(),
+                unchanged.getKey(),
+                changed.getKey(),
+                changed.getProcesses().get(0).getProcessDefinitionKey()))
+        .doesNotHaveDuplicates();
+  }
+
+  /** Only gRPC answers SetVariables with a key; over REST it is 204 without a body. */
+  @ParameterizedTest
+  @EnumSource(value = Transport.class, names = "GRPC")
+  void shouldNeverHandOutTheKeyOfAVariableDocumentAgain(Transport transport) throws IOException {
+    deploy(transport, oneTask("same", "work"));
+    long instance = start(transport, "same", Map.of()).getProcessInstanceKey();
+    long variablesKey =
+        client(transport)
+            .newSetVariablesCommand(instance)
+            .variables(Map.of("a", 1))
+            .send()
+            .join()
+            .getKey();
+
+    restartEngine();
+    DeploymentEvent changed = deploy(transport, oneTask("other", "work"));
+
+    assertThat(changed.getKey()).isNotEqualTo(variablesKey);
+    assertThat(changed.getProcesses().get(0).getProcessDefinitionKey()).isNotEqualTo(variablesKey);
   }
 }

@@ -198,4 +198,31 @@ class MultiInstanceTest extends EngineTestBase {
 
     awaitProcessCompleted(instance.getProcessInstanceKey());
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldKeepTheOutputElementVariableLocalToEachInnerInstance(Transport transport) {
+    deploy(transport, dispatch(false, null));
+    ProcessInstanceEvent instance =
+        start(transport, "dispatch", Map.of("packages", List.of("p1", "p2")));
+
+    List<ActivatedJob> jobs = activateAll(transport, "ship", 2);
+    // each inner instance starts with its own output variable, set to null
+    assertThat(jobs).allSatisfy(job -> assertThat(job.getVariablesAsMap()).containsKey("tracking"));
+    assertThat(jobs)
+        .allSatisfy(job -> assertThat(job.getVariablesAsMap().get("tracking")).isNull());
+    for (ActivatedJob job : jobs) {
+      client(transport)
+          .newCompleteCommand(job.getKey())
+          .variables(Map.of("tracking", "T-" + job.getVariablesAsMap().get("package")))
+          .send()
+          .join();
+    }
+
+    ActivatedJob done = activateOne(transport, "done");
+    assertThat(done.getVariablesAsMap())
+        .doesNotContainKey("tracking")
+        .containsEntry("trackingNumbers", List.of("T-p1", "T-p2"));
+    assertThat(variablesOf(instance.getProcessInstanceKey())).doesNotContainKey("tracking");
+  }
 }

@@ -7,8 +7,10 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.grpc.Status;
 import io.orderhub.engine.record.EngineEvent.ElementTerminated;
 import io.orderhub.engine.testing.EngineTestBase;
+import io.orderhub.engine.testing.Rejected;
 import io.orderhub.engine.testing.Transport;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,15 +126,21 @@ class ProcessInstanceChangeTest extends EngineTestBase {
     activateOne(transport, "work");
     DeploymentEvent v2 = deploy(transport, oneTask("unmapped", "other"));
 
-    assertThatThrownBy(
+    // gateway.proto: not all active elements mapped is FAILED_PRECONDITION (409 over REST)
+    String message =
+        Rejected.by(
+            transport,
             () ->
                 client(transport)
                     .newMigrateProcessInstanceCommand(instance.getProcessInstanceKey())
                     .migrationPlan(v2.getProcesses().get(0).getProcessDefinitionKey())
                     .addMappingInstruction("start", "start")
                     .send()
-                    .join())
-        .hasMessageContaining("no mapping instruction defined for active element with id 'task'");
+                    .join(),
+            409,
+            Status.Code.FAILED_PRECONDITION);
+    assertThat(message)
+        .contains("no mapping instruction defined for active element with id 'task'");
   }
 
   @ParameterizedTest
@@ -146,15 +154,19 @@ class ProcessInstanceChangeTest extends EngineTestBase {
             transport,
             Bpmn.createExecutableProcess("typed").startEvent().userTask("task").endEvent().done());
 
-    assertThatThrownBy(
+    String message =
+        Rejected.by(
+            transport,
             () ->
                 client(transport)
                     .newMigrateProcessInstanceCommand(instance.getProcessInstanceKey())
                     .migrationPlan(v2.getProcesses().get(0).getProcessDefinitionKey())
                     .addMappingInstruction("task", "task")
                     .send()
-                    .join())
-        .hasMessageContaining("same type");
+                    .join(),
+            409,
+            Status.Code.FAILED_PRECONDITION);
+    assertThat(message).contains("same type");
   }
 
   /** The migrated job is still activated by its first worker: let its timeout pass. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.client.api.response.ProcessInstanceEvent;
+import io.grpc.Status;
 import io.orderhub.engine.record.EngineEvent.ElementActivating;
 import io.orderhub.engine.record.EngineEvent.ElementTerminated;
 import io.orderhub.engine.record.EngineEvent.JobCanceled;
 import io.orderhub.engine.testing.EngineTestBase;
+import io.orderhub.engine.testing.Rejected;
 import io.orderhub.engine.testing.Transport;
 import java.util.Map;
 import java.util.Set;
@@ -107,5 +109,56 @@ class ProcessInstanceTest extends EngineTestBase {
 
     assertThat(activateOne(transport, "second").getProcessInstanceKey())
         .isEqualTo(instance.getProcessInstanceKey());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRejectABusinessIdLongerThan256Characters(Transport transport) {
+    deploy(transport, oneTask("order", "work"));
+
+    String message =
+        Rejected.by(
+            transport,
+            () ->
+                client(transport)
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId("order")
+                    .latestVersion()
+                    .businessId("b".repeat(257))
+                    .send()
+                    .join(),
+            400,
+            Status.Code.INVALID_ARGUMENT);
+    assertThat(message).contains("256");
+
+    ProcessInstanceEvent atTheLimit =
+        client(transport)
+            .newCreateInstanceCommand()
+            .bpmnProcessId("order")
+            .latestVersion()
+            .businessId("b".repeat(256))
+            .send()
+            .join();
+    assertThat(atTheLimit.getBusinessId()).hasSize(256);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldRejectANegativeVersionOtherThanLatest(Transport transport) {
+    deploy(transport, oneTask("order", "work"));
+
+    String message =
+        Rejected.by(
+            transport,
+            () ->
+                client(transport)
+                    .newCreateInstanceCommand()
+                    .bpmnProcessId("order")
+                    .version(-5)
+                    .send()
+                    .join(),
+            400,
+            Status.Code.INVALID_ARGUMENT);
+    assertThat(message).contains("-5");
   }
 }

@@ -313,4 +313,36 @@ class SubProcessTest extends EngineTestBase {
 
     awaitProcessCompleted(instance.getProcessInstanceKey());
   }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void shouldEvaluateAnEscalationCodeGivenAsFeelWhenThrown(Transport transport) {
+    deploy(
+        transport,
+        Bpmn.createExecutableProcess("escalate-feel")
+            .startEvent()
+            .subProcess(
+                "delivery",
+                s ->
+                    s.embeddedSubProcess()
+                        .startEvent()
+                        .intermediateThrowEvent("late", e -> e.escalation("=\"LATE-\" + carrier"))
+                        .serviceTask("deliver", t -> t.zeebeJobType("deliver"))
+                        .endEvent())
+            .boundaryEvent("onLateDhl", b -> b.escalation("LATE-DHL"))
+            .serviceTask("apologise", t -> t.zeebeJobType("apologise"))
+            .endEvent()
+            .moveToActivity("delivery")
+            .endEvent()
+            .done());
+
+    ProcessInstanceEvent instance = start(transport, "escalate-feel", Map.of("carrier", "DHL"));
+
+    // the code is "LATE-DHL" only once evaluated; the literal text would reach no catch event
+    records.await(
+        ElementActivating.class,
+        e ->
+            e.elementId().equals("apologise")
+                && e.processInstanceKey() == instance.getProcessInstanceKey());
+  }
 }

@@ -30,6 +30,7 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MigrateProcessInstanc
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.MigrateProcessInstanceResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ModifyProcessInstanceRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ModifyProcessInstanceResponse;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ProcessInstanceReference;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageRequest;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.PublishMessageResponse;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.ResolveIncidentRequest;
@@ -48,11 +49,13 @@ import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.UpdateJobTimeoutRespo
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.api.EvaluateConditionalCommand;
 import io.orderhub.engine.api.JobStream;
 import io.orderhub.engine.api.JobStreamRequest;
 import io.orderhub.engine.api.MigrateProcessInstanceCommand;
 import io.orderhub.engine.api.ModifyProcessInstanceCommand;
 import io.orderhub.engine.api.PublishMessageCommand;
+import io.orderhub.engine.api.RequestTimeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,9 +109,8 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void createProcessInstanceWithResult(
       CreateProcessInstanceWithResultRequest request,
       StreamObserver<CreateProcessInstanceWithResultResponse> observer) {
-    // 0 means "the gateway's generic timeout": leave it to the engine (null = its own default)
-    final Duration timeout =
-        request.getRequestTimeout() > 0 ? Duration.ofMillis(request.getRequestTimeout()) : null;
+    // 0 means "the gateway's generic timeout"
+    final Duration timeout = RequestTimeouts.awaitCompletion(request.getRequestTimeout());
     reply(
         observer,
         () ->
@@ -309,10 +311,42 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   @Override
   public void evaluateDecision(
       EvaluateDecisionRequest request, StreamObserver<EvaluateDecisionResponse> observer) {
+    // gateway.proto documents an unknown decision key or id as INVALID_ARGUMENT (REST: 404)
     reply(
         observer,
-        () -> engine.evaluateDecision(GrpcMapping.evaluate(request)),
+        () ->
+            engine
+                .evaluateDecision(GrpcMapping.evaluate(request))
+                .exceptionallyCompose(GrpcErrors::notFoundAsInvalidArgument),
         GrpcMapping::evaluated);
+  }
+
+  @Override
+  public void evaluateConditional(
+      EvaluateConditionalRequest request, StreamObserver<EvaluateConditionalResponse> observer) {
+    reply(
+        observer,
+        () ->
+            engine.evaluateConditional(
+                new EvaluateConditionalCommand(
+                    request.hasProcessDefinitionKey() ? request.getProcessDefinitionKey() : -1,
+                    GrpcJson.readObject("variables", request.getVariables()),
+                    GrpcMapping.tenant(request.getTenantId()))),
+        evaluated -> {
+          EvaluateConditionalResponse.Builder response =
+              EvaluateConditionalResponse.newBuilder()
+                  .setConditionalEvaluationKey(evaluated.conditionalEvaluationKey())
+                  .setTenantId(GrpcMapping.text(evaluated.tenantId()));
+          evaluated
+              .processInstances()
+              .forEach(
+                  started ->
+                      response.addProcessInstances(
+                          ProcessInstanceReference.newBuilder()
+                              .setProcessDefinitionKey(started.processDefinitionKey())
+                              .setProcessInstanceKey(started.processInstanceKey())));
+          return response.build();
+        });
   }
 
   // --- not (yet) backed by the engine; the default stubs' message would not say whose choice
@@ -384,12 +418,6 @@ public final class GatewayService extends GatewayGrpc.GatewayImplBase {
   public void deleteResource(
       DeleteResourceRequest request, StreamObserver<DeleteResourceResponse> observer) {
     observer.onError(GrpcErrors.unimplemented("DeleteResource"));
-  }
-
-  @Override
-  public void evaluateConditional(
-      EvaluateConditionalRequest request, StreamObserver<EvaluateConditionalResponse> observer) {
-    observer.onError(GrpcErrors.unimplemented("EvaluateConditional"));
   }
 
   // --- translation plumbing

@@ -5,6 +5,7 @@ import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 import io.orderhub.engine.api.EngineRejection;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -38,6 +39,16 @@ final class GrpcErrors {
   private static StatusRuntimeException internal(Throwable cause) {
     LOG.warn("Gateway request failed unexpectedly", cause);
     return Status.INTERNAL.withDescription(message(cause)).withCause(cause).asRuntimeException();
+  }
+
+  /** For RPCs whose documented answer to a missing entity is INVALID_ARGUMENT, not NOT_FOUND. */
+  static <T> CompletableFuture<T> notFoundAsInvalidArgument(Throwable failure) {
+    if (unwrap(failure) instanceof EngineRejection r
+        && r.type() == EngineRejection.RejectionType.NOT_FOUND) {
+      return CompletableFuture.failedFuture(
+          Status.INVALID_ARGUMENT.withDescription(r.getMessage()).asRuntimeException());
+    }
+    return CompletableFuture.failedFuture(failure);
   }
 
   static StatusRuntimeException unimplemented(String rpc) {

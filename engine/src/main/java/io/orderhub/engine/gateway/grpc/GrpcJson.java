@@ -1,8 +1,10 @@
 package io.orderhub.engine.gateway.grpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.grpc.Status;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +16,13 @@ import java.util.Map;
  */
 final class GrpcJson {
 
-  // variables keep their value or are rejected: no wrapping beyond 64 bits, no Infinity
+  // variables keep their value or are rejected (no wrapping beyond 64 bits, no Infinity), and
+  // '{"a":1} junk' is malformed, not {"a":1}: REST refuses it too
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().registerModule(io.orderhub.engine.gateway.StrictNumbers.module());
+      JsonMapper.builder()
+          .addModule(io.orderhub.engine.gateway.StrictNumbers.module())
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private GrpcJson() {}
 

@@ -30,6 +30,7 @@ import io.orderhub.engine.api.DeployCommand;
 import io.orderhub.engine.api.DeploymentResult;
 import io.orderhub.engine.api.EvaluateDecisionCommand;
 import io.orderhub.engine.api.ProcessInstanceCreated;
+import io.orderhub.engine.api.RequestTimeouts;
 import io.orderhub.engine.api.Topology;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -253,11 +254,7 @@ final class GrpcMapping {
 
   static ActivateJobsCommand activate(ActivateJobsRequest request) {
     // proto: 0 = gateway default long poll, negative = answer at once
-    final long requestTimeout = request.getRequestTimeout();
-    final Duration longPoll =
-        requestTimeout == 0
-            ? DEFAULT_LONG_POLL
-            : requestTimeout < 0 ? Duration.ZERO : Duration.ofMillis(requestTimeout);
+    final Duration longPoll = RequestTimeouts.longPoll(request.getRequestTimeout());
     return new ActivateJobsCommand(
         request.getType(),
         request.getWorker(),

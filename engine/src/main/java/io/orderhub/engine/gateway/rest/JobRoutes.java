@@ -13,6 +13,7 @@ import io.camunda.client.protocol.rest.JobUpdateRequest;
 import io.orderhub.engine.api.ActivateJobsCommand;
 import io.orderhub.engine.api.ActivatedJob;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.api.RequestTimeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,16 +53,8 @@ final class JobRoutes {
       throw RestProblem.invalidArgument(
           "Invalid value for field 'maxJobsToActivate': must be at least 1, got " + maxJobs);
     }
-    // Zeebe semantics: 0 (or absent) means the default long-polling time, negative means none.
     Long requestMillis = body.getRequestTimeout();
-    Duration requestTimeout;
-    if (requestMillis == null || requestMillis == 0) {
-      requestTimeout = EngineCalls.DEFAULT_REQUEST_TIMEOUT;
-    } else if (requestMillis < 0) {
-      requestTimeout = Duration.ZERO;
-    } else {
-      requestTimeout = Duration.ofMillis(requestMillis);
-    }
+    Duration requestTimeout = RequestTimeouts.longPoll(requestMillis == null ? 0 : requestMillis);
     // Without identity, "assigned tenants" (tenantFilter ASSIGNED, no ids) is the default tenant.
     List<String> tenantIds = RequestFields.list(body.getTenantIds());
     if (tenantIds.isEmpty()) {

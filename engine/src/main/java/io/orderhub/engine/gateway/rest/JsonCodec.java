@@ -95,7 +95,7 @@ final class JsonCodec {
     return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
-  private static boolean isBlank(byte[] body) {
+  static boolean isBlank(byte[] body) {
     for (byte b : body) {
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
         return false;

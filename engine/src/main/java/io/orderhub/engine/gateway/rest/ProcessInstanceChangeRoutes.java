@@ -56,7 +56,8 @@ final class ProcessInstanceChangeRoutes {
           new ModifyProcessInstanceCommand.Activate(
               RequestFields.require(
                   instruction.getElementId(), "activateInstructions[" + i + "].elementId"),
-              ancestor == null || ancestor.isBlank()
+              // the client sends "-1" for "no ancestor": the one sentinel a key field takes
+              ancestor == null || ancestor.isBlank() || ancestor.equals("-1")
                   ? -1
                   : RequestFields.key(ancestor, "ancestorElementInstanceKey"),
               variables));

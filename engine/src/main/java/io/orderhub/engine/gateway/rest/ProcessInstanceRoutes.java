@@ -7,6 +7,7 @@ import io.camunda.client.protocol.rest.ProcessInstanceCreationStartInstruction;
 import io.orderhub.engine.api.CreateProcessInstanceCommand;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.api.ProcessInstanceCreated;
+import io.orderhub.engine.api.RequestTimeouts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,10 +69,7 @@ final class ProcessInstanceRoutes {
     Duration requestTimeout = null;
     if (await) {
       Long millis = body.getRequestTimeout();
-      requestTimeout =
-          millis == null || millis <= 0
-              ? EngineCalls.DEFAULT_REQUEST_TIMEOUT
-              : Duration.ofMillis(millis);
+      requestTimeout = RequestTimeouts.awaitCompletion(millis == null ? 0 : millis);
     }
     Set<String> tags = body.getTags() == null ? Set.of() : new LinkedHashSet<>(body.getTags());
     return new CreateProcessInstanceCommand(

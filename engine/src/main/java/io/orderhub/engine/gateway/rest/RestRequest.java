@@ -6,8 +6,35 @@ import java.util.Map;
 /** What a route handler sees of an exchange: the path, its captured segments and the body. */
 record RestRequest(String path, Map<String, String> pathParams, Headers headers, byte[] body) {
 
+  /**
+   * Reads the body as JSON. A body declared as something else (or not declared at all) is refused
+   * with 415 rather than guessed at; an empty body needs no declaration, as several endpoints take
+   * an optional one.
+   */
   <T> T json(Class<T> type) {
+    if (!JsonCodec.isBlank(body) && !isJson(header("Content-Type"))) {
+      throw new RestProblem(
+          415,
+          "UNSUPPORTED_MEDIA_TYPE",
+          "Expected a request body of Content-Type 'application/json', but got "
+              + (header("Content-Type") == null
+                  ? "none"
+                  : "'" + RequestFields.printable(header("Content-Type")) + "'"));
+    }
     return JsonCodec.read(body, type);
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    int parameters = contentType.indexOf(';');
+    String mediaType =
+        (parameters < 0 ? contentType : contentType.substring(0, parameters))
+            .strip()
+            .toLowerCase(java.util.Locale.ROOT);
+    return mediaType.equals("application/json")
+        || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
   }
 
   /** A key from the path; Camunda keys are decimal longs. */

@@ -43,6 +43,7 @@ final class RestRouter implements HttpHandler {
     routes.addAll(SignalRoutes.routes(engine));
     routes.addAll(IncidentRoutes.routes(engine));
     routes.addAll(VariableRoutes.routes(engine));
+    routes.addAll(ConditionalRoutes.routes(engine));
     return new RestRouter(routes);
   }
 
@@ -106,8 +107,17 @@ final class RestRouter implements HttpHandler {
     return ProblemResponses.notFound(method, path);
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+  private static byte[] readBody(InputStream in) {
+    byte[] body;
+    try {
+      body = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      // The JDK server reports a body shorter than its Content-Length, or a broken chunk, as an
+      // IOException: the client's framing is wrong, which is its error (400), not ours (500).
+      throw RestProblem.invalidArgument(
+          "Malformed request body: it does not match its framing (Content-Length or chunked"
+              + " encoding)");
+    }
     if (body.length > MAX_BODY_BYTES) {
       throw new RestProblem(
           413, "PAYLOAD_TOO_LARGE", "Request body exceeds " + MAX_BODY_BYTES + " bytes");
