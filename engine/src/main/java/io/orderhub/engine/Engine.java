@@ -8,6 +8,10 @@ import io.orderhub.engine.gateway.rest.RestGateway;
 import io.orderhub.engine.journal.Journal;
 import io.orderhub.engine.journal.JournalConfig;
 import io.orderhub.engine.journal.SnapshotStore;
+import io.orderhub.engine.metrics.EngineHealth;
+import io.orderhub.engine.metrics.EngineMetrics;
+import io.orderhub.engine.metrics.MonitoringConfig;
+import io.orderhub.engine.metrics.MonitoringServer;
 import io.orderhub.engine.model.ProcessModelReader;
 import io.orderhub.engine.processing.EngineProcessor;
 import io.orderhub.engine.record.EventBatch;
@@ -47,9 +51,18 @@ public final class Engine implements AutoCloseable {
   private GrpcGateway grpc;
   private RestGateway rest;
   private long previousSnapshotPosition;
+  private final EngineMetrics metrics;
+  private final EngineHealth health;
+  private final MonitoringServer monitoring;
+  private volatile long deliveredPosition;
 
-  private Engine(EngineConfig config) throws IOException {
+  private Engine(
+      EngineConfig config, EngineMetrics metrics, EngineHealth health, MonitoringServer monitoring)
+      throws IOException {
     this.config = config;
+    this.metrics = metrics;
+    this.health = health;
+    this.monitoring = monitoring;
     Files.createDirectories(config.dataDir());
     FeelEvaluator feel = new FeelEvaluator(config.clock()::millis);
     ProcessModelReader reader = new ProcessModelReader(feel);
@@ -65,7 +78,14 @@ public final class Engine implements AutoCloseable {
         Journal.open(
             config.dataDir().resolve("journal"),
             new JournalConfig(JournalConfig.DEFAULT_SEGMENT_SIZE_BYTES, config.fsync()));
-    long replayed = replay(state);
+    long replayed;
+    try {
+      replayed = replay(state);
+    } catch (IOException | RuntimeException e) {
+      // the flusher is a non-daemon thread: left running, it would keep a failed JVM alive
+      journal.close();
+      throw e;
+    }
     LOG.info(
         "Recovered engine state at position {} ({} batches replayed) in {} ms",
         state.position(),
@@ -82,15 +102,51 @@ public final class Engine implements AutoCloseable {
             reader,
             topology,
             config.inboxCapacity(),
-            List.of((position, batch) -> listeners.forEach(l -> l.committed(position, batch))),
+            List.of(
+                (position, batch) -> {
+                  listeners.forEach(l -> l.committed(position, batch));
+                  deliveredPosition = position;
+                }),
             new EngineProcessor.SnapshotPolicy(config.snapshotEveryBatches(), this::writeSnapshot));
+    deliveredPosition = state.position();
+    metrics.bind(processor, journal);
+    metrics.exporterLag("listeners", () -> deliveredPosition);
+    health.attach(processor, journal);
   }
 
+  /** Starts an engine without a monitoring endpoint (its metrics are still collected). */
   public static Engine start(EngineConfig config) throws IOException {
-    Engine engine = new Engine(config);
-    engine.processor.start();
-    engine.openGateways();
-    return engine;
+    return start(config, MonitoringConfig.disabled());
+  }
+
+  /**
+   * Starts an engine; the monitoring endpoint opens first, so the startup probe answers (DOWN)
+   * while state is recovered. If anything fails, whatever was opened is closed again before the
+   * failure is thrown: no thread of a failed start keeps the JVM alive.
+   */
+  public static Engine start(EngineConfig config, MonitoringConfig monitoringConfig)
+      throws IOException {
+    EngineMetrics metrics = new EngineMetrics();
+    EngineHealth health = new EngineHealth(monitoringConfig.wedgedAfter());
+    MonitoringServer monitoring =
+        monitoringConfig.port() >= 0
+            ? MonitoringServer.start(monitoringConfig, metrics, health)
+            : null;
+    Engine engine = null;
+    try {
+      engine = new Engine(config, metrics, health, monitoring);
+      engine.processor.start();
+      engine.openGateways();
+      health.started();
+      return engine;
+    } catch (IOException | RuntimeException | Error e) {
+      if (engine != null) {
+        engine.close();
+      } else if (monitoring != null) {
+        monitoring.close();
+      }
+      throw e;
+    }
   }
 
   private long replay(EngineState state) throws IOException {
@@ -156,6 +212,19 @@ public final class Engine implements AutoCloseable {
     return journal.fsyncCount();
   }
 
+  public EngineMetrics metrics() {
+    return metrics;
+  }
+
+  public EngineHealth health() {
+    return health;
+  }
+
+  /** The monitoring endpoint's port, or -1 without one. */
+  public int monitoringPort() {
+    return monitoring == null ? -1 : monitoring.port();
+  }
+
   /** Registers a listener for committed batches (exporters, test record logs). */
   public void addListener(EngineProcessor.BatchListener listener) {
     listeners.add(listener);
@@ -177,6 +246,9 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     journal.close();
+    if (monitoring != null) {
+      monitoring.close();
+    }
     LOG.info("Engine stopped");
   }
 }
