@@ -57,7 +57,11 @@ public final class Engine implements AutoCloseable {
   private volatile long deliveredPosition;
 
   private Engine(
-      EngineConfig config, EngineMetrics metrics, EngineHealth health, MonitoringServer monitoring)
+      EngineConfig config,
+      EngineMetrics metrics,
+      EngineHealth health,
+      MonitoringServer monitoring,
+      boolean collectMetrics)
       throws IOException {
     this.config = config;
     this.metrics = metrics;
@@ -109,8 +113,10 @@ public final class Engine implements AutoCloseable {
                 }),
             new EngineProcessor.SnapshotPolicy(config.snapshotEveryBatches(), this::writeSnapshot));
     deliveredPosition = state.position();
-    metrics.bind(processor, journal);
-    metrics.exporterLag("listeners", () -> deliveredPosition);
+    if (collectMetrics) {
+      metrics.bind(processor, journal);
+      metrics.exporterLag("listeners", () -> deliveredPosition);
+    }
     health.attach(processor, journal);
   }
 
@@ -134,7 +140,8 @@ public final class Engine implements AutoCloseable {
             : null;
     Engine engine = null;
     try {
-      engine = new Engine(config, metrics, health, monitoring);
+      engine =
+          new Engine(config, metrics, health, monitoring, monitoringConfig.collectMetrics());
       engine.processor.start();
       engine.openGateways();
       health.started();

@@ -17,7 +17,8 @@ import java.time.Duration;
  */
 public final class AppMeters {
 
-  public static final String ORDERS_CREATED = "orderhub.orders.created";
+  // not "created": Prometheus reserves the _created suffix (counter creation timestamps)
+  public static final String ORDERS_PLACED = "orderhub.orders.placed";
   public static final String ORDER_TRANSITIONS = "orderhub.order.transitions";
   public static final String SAGA_DURATION = "orderhub.saga.duration";
   public static final String COMPENSATIONS = "orderhub.compensations";
@@ -67,7 +68,7 @@ public final class AppMeters {
   private AppMeters() {}
 
   static Counter ordersCreated(MeterRegistry registry, Channel channel) {
-    return Counter.builder(ORDERS_CREATED)
+    return Counter.builder(ORDERS_PLACED)
         .description("Orders placed (not replays of an idempotency key), by order API channel")
         .tag("channel", channel.tag())
         .register(registry);

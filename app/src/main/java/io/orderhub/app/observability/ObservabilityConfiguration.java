@@ -1,7 +1,9 @@
 package io.orderhub.app.observability;
 
+import io.camunda.client.jobhandling.JobWorkerFactory;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.orderhub.domain.outbox.application.OutboxObserver;
 import io.orderhub.domain.payment.application.PaymentProviderDecorator;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +25,21 @@ public class ObservabilityConfiguration {
   EngineHealthIndicator engineHealthIndicator(
       @Value("${orderhub.engine.health-url:}") String healthUrl) {
     return new EngineHealthIndicator(healthUrl.isBlank() ? null : URI.create(healthUrl));
+  }
+
+  /** Every job worker runs in a span of its order's trace (see TracingJobWorkerFactory). */
+  @Bean
+  static BeanPostProcessor tracingJobWorkerFactory(ObjectProvider<OpenTelemetry> openTelemetry) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof JobWorkerFactory factory && !(bean instanceof TracingJobWorkerFactory)) {
+          return new TracingJobWorkerFactory(
+              factory, () -> openTelemetry.getIfAvailable(OpenTelemetry::noop));
+        }
+        return bean;
+      }
+    };
   }
 
   @Bean

@@ -93,7 +93,7 @@ class DashboardsTest {
 
   @Test
   void shouldPublishTheApplicationMetrics() {
-    assertThat(value(appScrape, "orderhub_orders_created_total{channel=\"rest\"}"))
+    assertThat(value(appScrape, "orderhub_orders_placed_total{channel=\"rest\"}"))
         .isGreaterThanOrEqualTo(2);
     assertThat(value(appScrape, "orderhub_saga_duration_seconds_count{outcome=\"completed\"}"))
         .isGreaterThanOrEqualTo(1);
