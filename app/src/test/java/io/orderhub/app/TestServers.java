@@ -28,6 +28,8 @@ public final class TestServers {
       registry.add("orderhub.engine.data-dir", () -> dataDir.resolve("engine").toString());
       registry.add("orderhub.engine.grpc-port", () -> grpc);
       registry.add("orderhub.engine.rest-port", () -> rest);
+      int monitoring = freePort();
+      registry.add("orderhub.engine.monitoring-port", () -> monitoring);
     }
     return dataDir;
   }

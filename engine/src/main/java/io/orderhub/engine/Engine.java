@@ -8,6 +8,10 @@ import io.orderhub.engine.gateway.rest.RestGateway;
 import io.orderhub.engine.journal.Journal;
 import io.orderhub.engine.journal.JournalConfig;
 import io.orderhub.engine.journal.SnapshotStore;
+import io.orderhub.engine.metrics.EngineHealth;
+import io.orderhub.engine.metrics.EngineMetrics;
+import io.orderhub.engine.metrics.MonitoringConfig;
+import io.orderhub.engine.metrics.MonitoringServer;
 import io.orderhub.engine.model.ProcessModelReader;
 import io.orderhub.engine.processing.EngineLimits;
 import io.orderhub.engine.processing.EngineProcessor;
@@ -50,9 +54,23 @@ public final class Engine implements AutoCloseable {
   private GrpcGateway grpc;
   private RestGateway rest;
   private long previousSnapshotPosition;
+  private final EngineMetrics metrics;
+  private final EngineHealth health;
+  private final MonitoringServer monitoring;
+  private volatile long deliveredPosition;
 
-  private Engine(EngineConfig config, EngineLimits limits) throws IOException {
+  private Engine(
+      EngineConfig config,
+      EngineLimits limits,
+      EngineMetrics metrics,
+      EngineHealth health,
+      MonitoringServer monitoring,
+      boolean collectMetrics)
+      throws IOException {
     this.config = config;
+    this.metrics = metrics;
+    this.health = health;
+    this.monitoring = monitoring;
     Files.createDirectories(config.dataDir());
     FeelEvaluator feel = new FeelEvaluator(config.clock()::millis);
     ProcessModelReader reader = new ProcessModelReader(feel);
@@ -69,7 +87,14 @@ public final class Engine implements AutoCloseable {
         Journal.open(
             config.dataDir().resolve("journal"),
             new JournalConfig(JournalConfig.DEFAULT_SEGMENT_SIZE_BYTES, config.fsync()));
-    long replayed = replay(state);
+    long replayed;
+    try {
+      replayed = replay(state);
+    } catch (IOException | RuntimeException e) {
+      // the flusher is a non-daemon thread: left running, it would keep a failed JVM alive
+      journal.close();
+      throw e;
+    }
     LOG.info(
         "Recovered engine state at position {} ({} batches replayed) in {} ms",
         state.position(),
@@ -86,11 +111,21 @@ public final class Engine implements AutoCloseable {
             reader,
             topology,
             config.inboxCapacity(),
-            List.of((position, batch) -> listeners.forEach(l -> l.committed(position, batch))),
+            List.of(
+                (position, batch) -> {
+                  listeners.forEach(l -> l.committed(position, batch));
+                  deliveredPosition = position;
+                }),
             new EngineProcessor.SnapshotPolicy(config.snapshotEveryBatches(), this::writeSnapshot),
             limits,
             this::rebuildState,
             this::stopAfterFatal);
+    deliveredPosition = state.position();
+    if (collectMetrics) {
+      metrics.bind(processor, journal);
+      metrics.exporterLag("listeners", () -> deliveredPosition);
+    }
+    health.attach(processor, journal);
   }
 
   /** The state as the journal has it: a failed batch is undone by rebuilding it. */
@@ -131,16 +166,52 @@ public final class Engine implements AutoCloseable {
     this.fatalListener = listener;
   }
 
+  /** Starts an engine without a monitoring endpoint (its metrics are still collected). */
   public static Engine start(EngineConfig config) throws IOException {
-    return start(config, EngineLimits.DEFAULTS);
+    return start(config, MonitoringConfig.disabled());
+  }
+
+  /**
+   * Starts an engine; the monitoring endpoint opens first, so the startup probe answers (DOWN)
+   * while state is recovered. If anything fails, whatever was opened is closed again before the
+   * failure is thrown: no thread of a failed start keeps the JVM alive.
+   */
+  public static Engine start(EngineConfig config, MonitoringConfig monitoringConfig)
+      throws IOException {
+    return start(config, monitoringConfig, EngineLimits.DEFAULTS);
   }
 
   /** Starts with other limits than {@link EngineLimits#DEFAULTS} (tests use small ones). */
   public static Engine start(EngineConfig config, EngineLimits limits) throws IOException {
-    Engine engine = new Engine(config, limits);
-    engine.processor.start();
-    engine.openGateways();
-    return engine;
+    return start(config, MonitoringConfig.disabled(), limits);
+  }
+
+  private static Engine start(
+      EngineConfig config, MonitoringConfig monitoringConfig, EngineLimits limits)
+      throws IOException {
+    EngineMetrics metrics = new EngineMetrics();
+    EngineHealth health = new EngineHealth(monitoringConfig.wedgedAfter());
+    MonitoringServer monitoring =
+        monitoringConfig.port() >= 0
+            ? MonitoringServer.start(monitoringConfig, metrics, health)
+            : null;
+    Engine engine = null;
+    try {
+      engine =
+          new Engine(
+              config, limits, metrics, health, monitoring, monitoringConfig.collectMetrics());
+      engine.processor.start();
+      engine.openGateways();
+      health.started();
+      return engine;
+    } catch (IOException | RuntimeException | Error e) {
+      if (engine != null) {
+        engine.close();
+      } else if (monitoring != null) {
+        monitoring.close();
+      }
+      throw e;
+    }
   }
 
   private long replay(EngineState state) throws IOException {
@@ -206,6 +277,19 @@ public final class Engine implements AutoCloseable {
     return journal.fsyncCount();
   }
 
+  public EngineMetrics metrics() {
+    return metrics;
+  }
+
+  public EngineHealth health() {
+    return health;
+  }
+
+  /** The monitoring endpoint's port, or -1 without one. */
+  public int monitoringPort() {
+    return monitoring == null ? -1 : monitoring.port();
+  }
+
   /** Registers a listener for committed batches (exporters, test record logs). */
   public void addListener(EngineProcessor.BatchListener listener) {
     listeners.add(listener);
@@ -227,6 +311,9 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     journal.close();
+    if (monitoring != null) {
+      monitoring.close();
+    }
     LOG.info("Engine stopped");
   }
 }

@@ -1,13 +1,17 @@
 package io.orderhub.engine;
 
+import io.orderhub.engine.metrics.MonitoringConfig;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
- * [--rest-port P] [--snapshot-every N]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT,
- * ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY. SIGTERM closes it cleanly (gateways first, then a final
- * snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the engine README).
+ * [--rest-port P] [--snapshot-every N] [--monitoring-port P] [--monitoring-host H]}, or the same
+ * through ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY,
+ * ENGINE_MONITORING_PORT, ENGINE_MONITORING_HOST. SIGTERM closes it cleanly (gateways first, then a
+ * final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the engine
+ * README). An engine that fails to start exits with status 1.
  */
 public final class EngineMain {
 
@@ -20,6 +24,9 @@ public final class EngineMain {
     long snapshotEvery =
         Long.parseLong(
             env("ENGINE_SNAPSHOT_EVERY", "" + EngineConfig.DEFAULT_SNAPSHOT_EVERY_BATCHES));
+    int monitoringPort =
+        Integer.parseInt(env("ENGINE_MONITORING_PORT", "" + MonitoringConfig.DEFAULT_PORT));
+    String monitoringHost = env("ENGINE_MONITORING_HOST", "127.0.0.1");
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -35,6 +42,8 @@ public final class EngineMain {
         case "--grpc-port" -> grpcPort = Integer.parseInt(value);
         case "--rest-port" -> restPort = Integer.parseInt(value);
         case "--snapshot-every" -> snapshotEvery = Long.parseLong(value);
+        case "--monitoring-port" -> monitoringPort = Integer.parseInt(value);
+        case "--monitoring-host" -> monitoringHost = value;
         case "--help" -> usage(null);
         default -> usage("unknown option " + name);
       }
@@ -46,7 +55,15 @@ public final class EngineMain {
         EngineConfig.defaults(Path.of(dataDir))
             .withPorts(grpcPort, restPort)
             .withSnapshotEveryBatches(snapshotEvery);
-    Engine engine = Engine.start(config);
+    Engine engine;
+    try {
+      engine = Engine.start(config, MonitoringConfig.on(monitoringPort).withHost(monitoringHost));
+    } catch (Exception | Error e) {
+      LoggerFactory.getLogger(EngineMain.class)
+          .error("Expected the engine to start, but it failed; exiting", e);
+      System.exit(1);
+      return;
+    }
     engine.onFatal(cause -> Runtime.getRuntime().halt(70));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -71,7 +88,7 @@ public final class EngineMain {
     }
     System.err.println(
         "usage: java -jar engine.jar [--data-dir DIR] [--grpc-port PORT] [--rest-port PORT]"
-            + " [--snapshot-every BATCHES]");
+            + " [--snapshot-every BATCHES] [--monitoring-port PORT] [--monitoring-host HOST]");
     System.exit(problem == null ? 0 : 2);
   }
 }

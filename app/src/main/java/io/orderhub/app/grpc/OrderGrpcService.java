@@ -15,6 +15,8 @@ import io.orderhub.app.grpc.v1.Order;
 import io.orderhub.app.grpc.v1.OrderLine;
 import io.orderhub.app.grpc.v1.OrderServiceGrpc;
 import io.orderhub.app.grpc.v1.ShippingAddress;
+import io.orderhub.app.observability.AppMeters;
+import io.orderhub.app.observability.OrdersCreatedMeter;
 import io.orderhub.app.order.CreateOrderRequest;
 import io.orderhub.app.order.IdempotencyKeyReused;
 import io.orderhub.app.order.OrderRequests;
@@ -50,7 +52,13 @@ public class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
   private static final String ERROR_DOMAIN = "orderhub";
 
   private final OrderUseCases useCases;
+  private OrdersCreatedMeter createdMeter;
   private final Validator validator;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void meter(OrdersCreatedMeter meter) {
+    this.createdMeter = meter;
+  }
 
   public OrderGrpcService(OrderUseCases useCases, Validator validator) {
     this.useCases = useCases;
@@ -69,6 +77,9 @@ public class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
                   blankToNull(request.getIdempotencyKey()), "idempotency_key");
           CreateOrderRequest body = validated(toRequest(request));
           OrderUseCases.Placed placed = useCases.create(body, key);
+          if (!placed.replayed()) {
+            createdMeter.placed(AppMeters.Channel.GRPC);
+          }
           return CreateOrderResponse.newBuilder()
               .setOrder(toProto(placed.order()))
               .setReplayed(placed.replayed())

@@ -3,6 +3,7 @@ package io.orderhub.app.local;
 import io.camunda.client.CamundaClient;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.metrics.MonitoringConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -28,7 +29,9 @@ public class EmbeddedEngineConfiguration {
   Engine embeddedEngine(EmbeddedEngineProperties properties) throws IOException {
     Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
     return Engine.start(
-        EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort()));
+        EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort()),
+        MonitoringConfig.on(properties.monitoringPort())
+            .withWedgedAfter(properties.wedgedAfter()));
   }
 
   /** The client (and whatever uses it at startup) comes after the engine, and goes before it. */

@@ -1,5 +1,6 @@
 package io.orderhub.app.local;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,10 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * remote Zeebe-API engine instead.
  *
  * @param dataDir journal and snapshots; kept across restarts
+ * @param monitoringPort the engine's metrics and probes (as Zeebe's 9600); negative: none
+ * @param wedgedAfter a processing step running longer makes the engine's liveness DOWN
  */
 @ConfigurationProperties("orderhub.engine")
 public record EmbeddedEngineProperties(
     @DefaultValue("false") boolean embedded,
     @DefaultValue("./data/engine") String dataDir,
     @DefaultValue("26500") int grpcPort,
-    @DefaultValue("8080") int restPort) {}
+    @DefaultValue("8080") int restPort,
+    @DefaultValue("9600") int monitoringPort,
+    @DefaultValue("30s") Duration wedgedAfter) {}

@@ -1,5 +1,7 @@
 package io.orderhub.app.order;
 
+import io.orderhub.app.observability.AppMeters;
+import io.orderhub.app.observability.OrdersCreatedMeter;
 import io.orderhub.app.web.InvalidRequest;
 import io.orderhub.domain.order.model.CustomerId;
 import io.orderhub.domain.order.model.IdempotencyKey;
@@ -37,6 +39,12 @@ public class OrderController {
   private static final int MAX_PAGE_SIZE = 100;
 
   private final OrderUseCases useCases;
+  private OrdersCreatedMeter createdMeter;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void meter(OrdersCreatedMeter meter) {
+    this.createdMeter = meter;
+  }
 
   public OrderController(OrderUseCases useCases) {
     this.useCases = useCases;
@@ -64,6 +72,7 @@ public class OrderController {
     if (placed.replayed()) {
       return ResponseEntity.ok().header(REPLAYED, "true").body(view);
     }
+    createdMeter.placed(AppMeters.Channel.REST);
     return ResponseEntity.created(URI.create("/api/orders/" + view.id())).body(view);
   }
 

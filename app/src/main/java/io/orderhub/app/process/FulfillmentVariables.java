@@ -1,5 +1,6 @@
 package io.orderhub.app.process;
 
+import io.orderhub.app.observability.TraceContext;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.order.model.OrderLine;
 import io.orderhub.domain.order.model.ShippingAddress;
@@ -31,6 +32,9 @@ final class FulfillmentVariables {
     if (properties.deliverySla() != null) {
       variables.put("deliverySla", properties.deliverySla().toString());
     }
+    // the request's trace goes on into every job of the order (W3C trace context)
+    TraceContext.currentTraceparent()
+        .ifPresent(traceparent -> variables.put(TraceContext.VARIABLE, traceparent));
     return variables;
   }
 

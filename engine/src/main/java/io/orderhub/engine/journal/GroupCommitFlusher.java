@@ -45,6 +45,7 @@ final class GroupCommitFlusher implements AutoCloseable {
   // Written under lock, volatile so that lastPosition() needs no lock.
   private volatile long lastAppendedPosition;
   private final long initialPosition;
+  private volatile JournalObserver observer = JournalObserver.NONE;
 
   private GroupCommitFlusher(SegmentWriter writer, long lastPosition) {
     this.writer = writer;
@@ -118,6 +119,29 @@ final class GroupCommitFlusher implements AutoCloseable {
     }
   }
 
+  void observe(JournalObserver next) {
+    observer = next;
+  }
+
+  private void observe(int entries) {
+    try {
+      observer.groupCommitted(
+          entries, writer.lastBytes(), writer.lastWriteNanos(), writer.lastFsyncNanos());
+    } catch (RuntimeException e) {
+      LOG.warn("Journal observer failed", e);
+    }
+  }
+
+  /** Why the journal stopped accepting entries, or null while it works. */
+  Throwable failure() {
+    lock.lock();
+    try {
+      return failure;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   long lastAppendedPosition() {
     return lastAppendedPosition;
   }
@@ -135,8 +159,10 @@ final class GroupCommitFlusher implements AutoCloseable {
       List<PendingEntry> batch;
       while ((batch = takeBatch()) != null) {
         writer.write(batch);
+        int entries = batch.size();
         runCallbacks(batch);
         markDurable(batch);
+        observe(entries);
       }
     } catch (Throwable e) {
       fail(e);

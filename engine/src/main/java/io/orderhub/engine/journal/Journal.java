@@ -239,6 +239,16 @@ public final class Journal implements AutoCloseable {
    * FileChannel.force calls made since open: one per group commit, plus two per new segment (its
    * header and its directory entry). 0 with fsync disabled.
    */
+  /** Reports every group commit to {@code observer} from now on (metrics). */
+  public void observe(JournalObserver observer) {
+    flusher.observe(observer);
+  }
+
+  /** Whether a write or fsync failed: the journal then takes and acknowledges nothing more. */
+  public boolean failed() {
+    return flusher.failure() != null;
+  }
+
   public long fsyncCount() {
     return flusher.fsyncCount();
   }

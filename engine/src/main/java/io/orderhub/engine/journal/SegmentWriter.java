@@ -25,6 +25,11 @@ final class SegmentWriter implements AutoCloseable {
   private JournalSegment segment;
   private FileChannel channel;
 
+  // Of the last write(): for the journal's observer, read on the same (flusher) thread.
+  private long lastWriteNanos;
+  private long lastFsyncNanos;
+  private long lastBytes;
+
   /** Bytes in the active segment, including those still in the buffer. */
   private long segmentBytes;
 
@@ -44,6 +49,8 @@ final class SegmentWriter implements AutoCloseable {
 
   /** Writes the entries (contiguous positions, continuing the journal) and makes them durable. */
   void write(List<PendingEntry> entries) throws IOException {
+    long started = System.nanoTime();
+    long bytes = 0;
     for (PendingEntry entry : entries) {
       byte[] payload = entry.payload();
       int recordSize = JournalRecordCodec.recordSize(payload);
@@ -64,9 +71,26 @@ final class SegmentWriter implements AutoCloseable {
         JournalSegment.writeFully(channel, ByteBuffer.wrap(payload));
       }
       segmentBytes += recordSize;
+      bytes += recordSize;
     }
     drainBuffer();
+    long written = System.nanoTime();
     force();
+    lastFsyncNanos = System.nanoTime() - written;
+    lastWriteNanos = written - started;
+    lastBytes = bytes;
+  }
+
+  long lastWriteNanos() {
+    return lastWriteNanos;
+  }
+
+  long lastFsyncNanos() {
+    return lastFsyncNanos;
+  }
+
+  long lastBytes() {
+    return lastBytes;
   }
 
   private void roll(long firstPosition) throws IOException {

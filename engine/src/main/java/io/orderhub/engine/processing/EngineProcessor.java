@@ -75,6 +75,9 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private volatile boolean running = true;
   private final SnapshotPolicy snapshots;
   private long batchesSinceSnapshot;
+  private volatile ProcessingObserver observer = ProcessingObserver.NONE;
+  // System.nanoTime() when the current step began, 0 while waiting for work: the liveness probe
+  private volatile long busySince;
 
   /** A unit of work for the processing thread; {@code abort} answers it if it never runs. */
   private record Task(Runnable work, java.util.function.Consumer<Throwable> abort) {}
@@ -526,15 +529,35 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     return future;
   }
 
+  // ---- observation (metrics, health probes)
+
+  /** Reports processed batches and backpressure to {@code next} from now on. */
+  public void observe(ProcessingObserver next) {
+    observer = next;
+  }
+
+  /** Sees every event as it is applied, with the state before it (live processing only). */
+  public void observeEvents(io.orderhub.engine.state.AppliedEventObserver next) {
+    applier.observe(next);
+  }
+
+  public ProcessingLiveness liveness() {
+    long since = busySince;
+    return new ProcessingLiveness(
+        thread.isAlive(), running, since == 0 ? 0 : Math.max(1, System.nanoTime() - since));
+  }
+
   // ---- the loop
 
   private void run() {
     while (running) {
       try {
+        busySince = 0;
         Task task =
             deferredSteps.isEmpty()
                 ? inbox.poll(waitMillis(), TimeUnit.MILLISECONDS)
                 : inbox.poll();
+        busySince = System.nanoTime() | 1;
         if (task != null) {
           task.work().run();
         }
@@ -635,7 +658,14 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   }
 
   private boolean enqueue(Task task) {
-    return running && inbox.offer(task);
+    if (!running) {
+      return false;
+    }
+    if (inbox.offer(task)) {
+      return true;
+    }
+    observer.backpressureRejected();
+    return false;
   }
 
   private void wakeUp() {
@@ -653,6 +683,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   }
 
   private <R> void runBatch(Function<ProcessingContext, R> command, CompletableFuture<R> future) {
+    long started = System.nanoTime();
     long now = clock.millis();
     ProcessingContext ctx = new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
     R result = null;
@@ -716,6 +747,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     }
     deferredSteps.addAll(ctx.takeDeferredSteps());
     commit(ctx, entry, now, future, result, failure);
+    observer.batchProcessed(System.nanoTime() - started, ctx.events().size());
   }
 
   private ProcessingContext emptyBatch(long now) {

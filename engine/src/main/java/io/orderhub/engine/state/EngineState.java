@@ -393,6 +393,11 @@ public final class EngineState {
     return key == null ? Optional.empty() : Optional.ofNullable(jobs.get(key));
   }
 
+  /** The job types that have activatable jobs now (metrics: the backlog per type). */
+  public java.util.Set<String> activatableJobTypes() {
+    return java.util.Collections.unmodifiableSet(activatableJobs.keySet());
+  }
+
   /** Activatable job keys of a type, oldest first. */
   public Collection<Long> activatableJobs(String type) {
     return activatableJobs.getOrDefault(type, Set.of());

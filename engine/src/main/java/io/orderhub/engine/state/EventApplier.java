@@ -57,6 +57,7 @@ import java.util.Set;
 public final class EventApplier {
 
   private final EngineState state;
+  private volatile AppliedEventObserver observer = AppliedEventObserver.NONE;
 
   public EventApplier(EngineState state) {
     this.state = state;
@@ -67,7 +68,13 @@ public final class EventApplier {
     state.position = position;
   }
 
+  /** Shows every event applied from now on to {@code next}; set before applying starts. */
+  public void observe(AppliedEventObserver next) {
+    observer = next;
+  }
+
   public void apply(EngineEvent event) {
+    observer.applying(event, state);
     if (event.key() > state.lastKey) {
       state.lastKey = event.key();
     }

@@ -58,7 +58,9 @@ final class ChildEngine implements AutoCloseable {
                 "--grpc-port",
                 "" + grpcPort,
                 "--rest-port",
-                "" + restPort));
+                "" + restPort,
+                "--monitoring-port",
+                "0"));
     if (snapshotEvery != null) {
       command.addAll(List.of("--snapshot-every", "" + snapshotEvery));
     }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -21,11 +22,18 @@ public class OutboxWriter {
   private final OutboxTable table;
   private final EventJson json;
   private final Clock clock;
+  private final List<OutboxObserver> observers;
 
   public OutboxWriter(OutboxTable table, EventJson json, Clock clock) {
+    this(table, json, clock, List.of());
+  }
+
+  public OutboxWriter(
+      OutboxTable table, EventJson json, Clock clock, List<OutboxObserver> observers) {
     this.table = table;
     this.json = json;
     this.clock = clock;
+    this.observers = List.copyOf(observers);
   }
 
   /**
@@ -54,6 +62,15 @@ public class OutboxWriter {
           event.eventType(),
           json.write(event),
           occurredAt);
+    }
+    if (!observers.isEmpty() && !events.isEmpty()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              observers.forEach(observer -> observer.committed(aggregate, events));
+            }
+          });
     }
     return events.size();
   }

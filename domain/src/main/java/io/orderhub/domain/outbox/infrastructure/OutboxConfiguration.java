@@ -1,5 +1,6 @@
 package io.orderhub.domain.outbox.infrastructure;
 
+import io.orderhub.domain.outbox.application.OutboxObserver;
 import io.orderhub.domain.outbox.application.OutboxRelay;
 import io.orderhub.domain.outbox.application.OutboxWriter;
 import java.time.Clock;
@@ -20,8 +21,13 @@ public class OutboxConfiguration {
   }
 
   @Bean
-  OutboxWriter outboxWriter(OutboxTable table, ObjectProvider<Clock> clock) {
-    return new OutboxWriter(table, new EventJson(), clock.getIfAvailable(Clock::systemUTC));
+  OutboxWriter outboxWriter(
+      OutboxTable table, ObjectProvider<Clock> clock, ObjectProvider<OutboxObserver> observers) {
+    return new OutboxWriter(
+        table,
+        new EventJson(),
+        clock.getIfAvailable(Clock::systemUTC),
+        observers.orderedStream().toList());
   }
 
   @Bean

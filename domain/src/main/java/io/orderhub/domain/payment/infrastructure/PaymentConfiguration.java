@@ -2,6 +2,7 @@ package io.orderhub.domain.payment.infrastructure;
 
 import io.orderhub.domain.outbox.application.OutboxWriter;
 import io.orderhub.domain.payment.application.PaymentProvider;
+import io.orderhub.domain.payment.application.PaymentProviderDecorator;
 import io.orderhub.domain.payment.application.PaymentService;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,10 +46,19 @@ public class PaymentConfiguration {
       OutboxWriter outbox,
       PaymentProvider provider,
       PlatformTransactionManager transactionManager,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<PaymentProviderDecorator> decorators) {
+    PaymentProvider decorated = provider;
+    for (PaymentProviderDecorator decorator : decorators.orderedStream().toList()) {
+      decorated = decorator.decorate(decorated);
+    }
     PaymentService service =
         new PaymentService(
-            payments, outbox, provider, transactionManager, clock.getIfAvailable(Clock::systemUTC));
+            payments,
+            outbox,
+            decorated,
+            transactionManager,
+            clock.getIfAvailable(Clock::systemUTC));
     if (provider instanceof SimulatedPaymentProvider simulator) {
       simulator.connect(service::handleCallback);
     }
