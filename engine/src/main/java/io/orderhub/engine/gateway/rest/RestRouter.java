@@ -3,6 +3,7 @@ package io.orderhub.engine.gateway.rest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.exporter.SecondaryStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,16 @@ final class RestRouter implements HttpHandler {
   }
 
   static RestRouter forEngine(EngineApi engine) {
+    return forEngine(engine, null);
+  }
+
+  static RestRouter forEngine(EngineApi engine, SecondaryStorage readModel) {
     List<Route> routes = new ArrayList<>();
+    if (readModel != null) {
+      // searches first: among equally specific templates the first route wins
+      routes.addAll(SearchRoutes.routes(new ReadModelQueries(readModel.dataSource())));
+      // BATCH_ROUTES
+    }
     routes.addAll(ClusterRoutes.routes(engine));
     routes.addAll(DeploymentRoutes.routes(engine));
     routes.addAll(DecisionRoutes.routes(engine));
@@ -91,7 +101,12 @@ final class RestRouter implements HttpHandler {
         byte[] body = readBody(exchange.getRequestBody());
         return route
             .handler()
-            .handle(new RestRequest(path, captures.get(i), exchange.getRequestHeaders(), body));
+            .handle(new RestRequest(
+                    path,
+                    captures.get(i),
+                    exchange.getRequestHeaders(),
+                    body,
+                    exchange.getRequestURI().getRawQuery()));
       }
       allowed.add(route.method());
     }
