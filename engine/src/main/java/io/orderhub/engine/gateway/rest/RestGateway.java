@@ -22,6 +22,7 @@ public final class RestGateway implements AutoCloseable {
   private final SecondaryStorage readModel;
   private HttpServer server;
   private ExecutorService executor;
+  private RestRouter router;
 
   public RestGateway(EngineApi engine, int port) {
     this(engine, port, null);
@@ -45,7 +46,8 @@ public final class RestGateway implements AutoCloseable {
     }
     HttpServer httpServer = HttpServer.create(new InetSocketAddress(requestedPort), 0);
     ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-    httpServer.createContext("/", RestRouter.forEngine(engine, readModel));
+    router = RestRouter.forEngine(engine, readModel);
+    httpServer.createContext("/", router);
     httpServer.setExecutor(handlers);
     httpServer.start();
     server = httpServer;
@@ -69,6 +71,7 @@ public final class RestGateway implements AutoCloseable {
     // Interrupt handlers still parked in long polls or awaited creations: close must not wait for
     // their request timeouts, and their clients are gone with the listener anyway.
     executor.shutdownNow();
+    router.close();
     server = null;
     executor = null;
   }

@@ -408,7 +408,7 @@ final class SearchRoutes {
       }
       SqlSearch inner = new SqlSearch(ReadModelSpecs.VARIABLE, Map.of());
       inner.and("v.name = ?", name);
-      JsonNode expected = variable.get("value");
+      JsonNode expected = asJsonValues(variable.get("value"));
       if (expected != null && !expected.isNull()) {
         inner.condition("v.value_json", Kind.JSON_TEXT, expected, field + ".value");
       }
@@ -419,6 +419,47 @@ final class SearchRoutes {
               + condition
               + ")",
           inner.params.toArray());
+    }
+  }
+
+  /**
+   * Variable values are compared as JSON text. The Java client sends {@code variables(Map)} values
+   * through toString, so a plain word that is no JSON is taken as the JSON string it means.
+   */
+  private static JsonNode asJsonValues(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return value;
+    }
+    if (value.isTextual()) {
+      return JSON.getNodeFactory().textNode(jsonText(value.asText()));
+    }
+    if (value.isObject()) {
+      var copy = JSON.createObjectNode();
+      value.fields().forEachRemaining(e -> {
+        JsonNode operand = e.getValue();
+        if (e.getKey().equals("$like")) {
+          copy.set(e.getKey(), operand);
+        } else if (operand.isArray()) {
+          var items = JSON.createArrayNode();
+          operand.forEach(item -> items.add(item.isTextual() ? jsonText(item.asText()) : item.toString()));
+          copy.set(e.getKey(), items);
+        } else if (operand.isTextual()) {
+          copy.put(e.getKey(), jsonText(operand.asText()));
+        } else {
+          copy.set(e.getKey(), operand);
+        }
+      });
+      return copy;
+    }
+    return JSON.getNodeFactory().textNode(value.toString());
+  }
+
+  private static String jsonText(String text) {
+    try {
+      JSON.readTree(text);
+      return text;
+    } catch (java.io.IOException e) {
+      return JSON.getNodeFactory().textNode(text).toString();
     }
   }
 

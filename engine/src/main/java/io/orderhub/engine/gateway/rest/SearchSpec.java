@@ -64,6 +64,12 @@ record SearchSpec(String table, String keyField, Map<String, Field> fields) {
       return this;
     }
 
+    /** Names an existing (non-numeric) field as the key: the last sort criterion. */
+    SearchSpec keyed(String name) {
+      keyField = name;
+      return build();
+    }
+
     SearchSpec build() {
       return new SearchSpec(table, keyField, Map.copyOf(fields));
     }
