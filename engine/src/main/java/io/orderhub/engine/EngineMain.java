@@ -1,17 +1,22 @@
 package io.orderhub.engine;
 
 import io.orderhub.engine.metrics.MonitoringConfig;
+import io.orderhub.engine.exporter.SecondaryStorageConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
- * [--rest-port P] [--snapshot-every N] [--monitoring-port P] [--monitoring-host H]}, or the same
- * through ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY,
- * ENGINE_MONITORING_PORT, ENGINE_MONITORING_HOST. SIGTERM closes it cleanly (gateways first, then a
- * final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the engine
- * README). An engine that fails to start exits with status 1.
+ * [--rest-port P] [--snapshot-every N] [--monitoring-port P] [--monitoring-host H]
+ * [--secondary-storage-url URL] [--secondary-storage-user U] [--secondary-storage-password P]
+ * [--secondary-storage-retention DURATION]}, or the same through ENGINE_DATA_DIR,
+ * ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY, ENGINE_MONITORING_PORT,
+ * ENGINE_MONITORING_HOST and ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM
+ * closes it cleanly (gateways first, then a final snapshot and a flushed journal); a SIGKILL
+ * loses nothing acknowledged (see the engine README). An engine that fails to start exits with
+ * status 1.
  */
 public final class EngineMain {
 
@@ -27,6 +32,10 @@ public final class EngineMain {
     int monitoringPort =
         Integer.parseInt(env("ENGINE_MONITORING_PORT", "" + MonitoringConfig.DEFAULT_PORT));
     String monitoringHost = env("ENGINE_MONITORING_HOST", "127.0.0.1");
+    String storageUrl = env("ENGINE_SECONDARY_STORAGE_URL", null);
+    String storageUser = env("ENGINE_SECONDARY_STORAGE_USER", null);
+    String storagePassword = env("ENGINE_SECONDARY_STORAGE_PASSWORD", null);
+    String retention = env("ENGINE_SECONDARY_STORAGE_RETENTION", null);
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -44,6 +53,10 @@ public final class EngineMain {
         case "--snapshot-every" -> snapshotEvery = Long.parseLong(value);
         case "--monitoring-port" -> monitoringPort = Integer.parseInt(value);
         case "--monitoring-host" -> monitoringHost = value;
+        case "--secondary-storage-url" -> storageUrl = value;
+        case "--secondary-storage-user" -> storageUser = value;
+        case "--secondary-storage-password" -> storagePassword = value;
+        case "--secondary-storage-retention" -> retention = value;
         case "--help" -> usage(null);
         default -> usage("unknown option " + name);
       }
@@ -55,6 +68,21 @@ public final class EngineMain {
         EngineConfig.defaults(Path.of(dataDir))
             .withPorts(grpcPort, restPort)
             .withSnapshotEveryBatches(snapshotEvery);
+    SecondaryStorageConfig storage = config.secondaryStorage();
+    if (storageUrl != null) {
+      storage =
+          storageUrl.equals("none")
+              ? SecondaryStorageConfig.disabled()
+              : storage.withUrl(storageUrl, storageUser, storagePassword);
+    }
+    if (retention != null) {
+      try {
+        storage = storage.withRetention(Duration.parse(retention));
+      } catch (RuntimeException e) {
+        usage("--secondary-storage-retention takes an ISO-8601 duration (P30D), not " + retention);
+      }
+    }
+    config = config.withSecondaryStorage(storage);
     Engine engine;
     try {
       engine = Engine.start(config, MonitoringConfig.on(monitoringPort).withHost(monitoringHost));
@@ -88,7 +116,10 @@ public final class EngineMain {
     }
     System.err.println(
         "usage: java -jar engine.jar [--data-dir DIR] [--grpc-port PORT] [--rest-port PORT]"
-            + " [--snapshot-every BATCHES] [--monitoring-port PORT] [--monitoring-host HOST]");
+            + " [--snapshot-every BATCHES] [--monitoring-port PORT] [--monitoring-host HOST]"
+            + " [--secondary-storage-url JDBC-URL|none]"
+            + " [--secondary-storage-user USER] [--secondary-storage-password PASSWORD]"
+            + " [--secondary-storage-retention DURATION]");
     System.exit(problem == null ? 0 : 2);
   }
 }

@@ -28,8 +28,20 @@ public class EmbeddedEngineConfiguration {
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
   Engine embeddedEngine(EmbeddedEngineProperties properties) throws IOException {
     Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+    EngineConfig config =
+        EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort());
+    if (!properties.secondaryStorageUrl().isBlank()) {
+      config =
+          config.withSecondaryStorage(
+              config
+                  .secondaryStorage()
+                  .withUrl(
+                      properties.secondaryStorageUrl(),
+                      properties.secondaryStorageUser(),
+                      properties.secondaryStoragePassword()));
+    }
     return Engine.start(
-        EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort()),
+        config,
         MonitoringConfig.on(properties.monitoringPort())
             .withWedgedAfter(properties.wedgedAfter()));
   }

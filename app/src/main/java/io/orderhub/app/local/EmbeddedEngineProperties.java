@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir journal and snapshots; kept across restarts
  * @param monitoringPort the engine's metrics and probes (as Zeebe's 9600); negative: none
  * @param wedgedAfter a processing step running longer makes the engine's liveness DOWN
+ * @param secondaryStorageUrl the engine's read model (JDBC URL); empty means an H2 file under
+ *     dataDir. The local profile points it at the embedded PostgreSQL, in its own schema.
  */
 @ConfigurationProperties("orderhub.engine")
 public record EmbeddedEngineProperties(
@@ -20,4 +22,7 @@ public record EmbeddedEngineProperties(
     @DefaultValue("26500") int grpcPort,
     @DefaultValue("8080") int restPort,
     @DefaultValue("9600") int monitoringPort,
-    @DefaultValue("30s") Duration wedgedAfter) {}
+    @DefaultValue("30s") Duration wedgedAfter,
+    @DefaultValue("") String secondaryStorageUrl,
+    @DefaultValue("") String secondaryStorageUser,
+    @DefaultValue("") String secondaryStoragePassword) {}
