@@ -36,6 +36,8 @@ public final class RestGateway implements AutoCloseable {
     HttpServer httpServer = HttpServer.create(new InetSocketAddress(requestedPort), 0);
     ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     httpServer.createContext("/", RestRouter.forEngine(engine));
+    WebUiHandler webUi = new WebUiHandler(RestGateway.class.getClassLoader());
+    WebUiHandler.MOUNTS.forEach(mount -> httpServer.createContext(mount, webUi));
     httpServer.setExecutor(handlers);
     httpServer.start();
     server = httpServer;
