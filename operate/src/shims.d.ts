@@ -6,3 +6,4 @@ declare module 'zeebe-bpmn-moddle/resources/zeebe.json';
 declare module 'dmn-js/lib/Viewer';
 declare module 'dmn-js/lib/NavigatedViewer';
 declare module 'bpmn-moddle';
+declare module 'modeler-moddle/resources/modeler.json';

@@ -1,0 +1,5 @@
+/** In-app navigation: the router listens to popstate, so a pushed URL is rendered like a back step. */
+export function navigate(href: string) {
+  history.pushState({}, '', href);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
