@@ -32,9 +32,12 @@ export default async function modelerPage(root: HTMLElement, _p: Record<string, 
   openSelect.addEventListener('change', () => openSelect.value && navigate(`/modeler?processDefinitionKey=${openSelect.value}`));
   const tagInput = h('input', { id: 'version-tag', placeholder: 'version tag', size: 10 }) as HTMLInputElement;
   const lintStatus = h('span', { id: 'lint-status', className: 'muted' }, 'Linting…');
+  // the engine has the last word: an analyst may send a model with lint errors to see its verdict
+  const deployAnyway = h('input', { type: 'checkbox', id: 'deploy-anyway' }) as HTMLInputElement;
   const toolbar = h('div', { className: 'toolbar' }, h('button', { id: 'new-diagram', onClick: () => navigate(`/modeler?new=${Date.now()}`) }, 'New diagram'),
     openSelect, h('span', { className: 'muted' }, '|'), 'Version tag', tagInput,
-    h('button', { id: 'deploy', className: 'primary', onClick: () => deploy() }, 'Deploy'), lintStatus);
+    h('button', { id: 'deploy', className: 'primary', onClick: () => deploy() }, 'Deploy'),
+    h('label', {}, deployAnyway, ' despite lint errors'), lintStatus);
   const canvas = h('div', { className: 'modeler-canvas', id: 'canvas' });
   const properties = h('div', { className: 'properties', id: 'properties' });
   const deployOut = h('div', { id: 'deploy-result' });
@@ -130,7 +133,7 @@ export default async function modelerPage(root: HTMLElement, _p: Record<string, 
   async function deploy() {
     overlays.remove({ type: 'deploy-error' });
     deployOut.replaceChildren(h('p', {}, 'Deploying…'));
-    if (reports.some((r) => r.category === 'error')) {
+    if (reports.some((r) => r.category === 'error') && !deployAnyway.checked) {
       deployOut.replaceChildren(errorBox(`Fix the ${countByCategory(reports).errors} lint error(s) first: they are marked on the canvas`));
       return;
     }
@@ -141,9 +144,11 @@ export default async function modelerPage(root: HTMLElement, _p: Record<string, 
       const result = await api.deploy(`${processId}.bpmn`, xml);
       const deployed = result.deployments.map((d) => d.processDefinition).filter((p): p is NonNullable<typeof p> => !!p);
       const mine = deployed.find((p) => p.processDefinitionId === processId) ?? deployed[0];
-      const others = mine ? await instancesOnOlderVersions(mine.processDefinitionId, mine.processDefinitionKey) : [];
+      // unknown (null) when the server has no search API: deploying must not fail over it
+      const others = mine ? await instancesOnOlderVersions(mine.processDefinitionId, mine.processDefinitionKey).catch(() => null) : [];
       deployOut.replaceChildren(h('div', { className: 'success', id: 'deploy-success', 'data-version': mine?.processDefinitionVersion ?? '' },
         `Deployed ${deployed.map((p) => `${p.processDefinitionId} v${p.processDefinitionVersion}`).join(', ')}.`,
+        others === null ? ' (Instances on older versions cannot be counted: the server offers no search.)' :
         others.length === 0 ? ' No instance runs on an older version.' :
           h('div', {}, 'Instances still on older versions: ', others.map((o) => h('span', {}, link(`/operate/processes?bpmnProcessId=${encodeURIComponent(o.processDefinitionId)}&version=${o.version}&state=ACTIVE`, `v${o.version}: ${o.active}`), ' ')),
             h('div', { className: 'muted' }, 'Open an instance and use Migrate: the plan maps elements by id and shows a dry run before anything moves.'))));
@@ -165,10 +170,12 @@ export default async function modelerPage(root: HTMLElement, _p: Record<string, 
     const registry = modeler.get('elementRegistry');
     deployOut.replaceChildren(h('div', { className: 'error', id: 'deploy-errors' }, h('strong', {}, 'The engine rejected the model:'),
       h('ul', { className: 'plain' }, problems.map((p) => h('li', { 'data-element': p.elementId ?? '' }, p.elementId ? `${p.elementId}: ${p.message}` : p.message)))));
-    for (const p of problems) {
-      if (p.elementId && registry.get(p.elementId)) {
-        overlays.add(p.elementId, 'deploy-error', { position: { top: -28, left: 0 }, html: h('div', { className: 'deploy-error-overlay', 'data-element': p.elementId }, p.message) });
-      }
+    // one note per element, above it, so several problems of one element do not cover each other
+    const byElement = new Map<string, string[]>();
+    problems.forEach((p) => p.elementId && registry.get(p.elementId) && byElement.set(p.elementId, [...(byElement.get(p.elementId) ?? []), p.message]));
+    for (const [elementId, messages] of byElement) {
+      overlays.add(elementId, 'deploy-error', { position: { bottom: -6, left: 0 },
+        html: h('div', { className: 'deploy-error-overlay', 'data-element': elementId }, messages.map((m) => h('div', {}, m))) });
     }
   }
 
