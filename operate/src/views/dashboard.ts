@@ -5,12 +5,22 @@ import { errorBox, h, link, section } from '../dom';
 import { navigate } from '../nav';
 import { allDefinitions, versionStatistics } from './counts';
 
-export default async function dashboard(root: HTMLElement) {
+export default async function dashboard(root: HTMLElement, _params: Record<string, string>, query: URLSearchParams) {
   const searchResult = h('div', { id: 'search-result' });
   const input = h('input', { id: 'instance-search', type: 'search', placeholder: 'Process instance key or business id (order id)', size: 48 }) as HTMLInputElement;
   const form = h('form', { className: 'inline', onSubmit: (e: Event) => { e.preventDefault(); find(input.value, searchResult); } },
     input, h('button', { type: 'submit', className: 'primary' }, 'Find'));
   root.append(h('h1', {}, 'Operate'), section('Find an instance', form, searchResult));
+  // /operate?search=<order id> is the link other systems (the order API) give to an order's process
+  const preset = query.get('search');
+  if (preset) {
+    input.value = preset;
+    // replace, not push: Back from the instance must not land here and search again
+    await find(preset, searchResult, true);
+    if (location.pathname.startsWith('/operate/processes/')) {
+      return;
+    }
+  }
 
   const table = section('Processes');
   root.append(table);
@@ -39,7 +49,7 @@ export default async function dashboard(root: HTMLElement) {
   }
 }
 
-async function find(text: string, out: HTMLElement) {
+async function find(text: string, out: HTMLElement, replace = false) {
   const target = parseSearch(text);
   out.replaceChildren();
   try {
@@ -49,14 +59,14 @@ async function find(text: string, out: HTMLElement) {
     if (target.kind === 'key') {
       const byKey = await api.processInstances({ filter: { processInstanceKey: target.key }, page: { limit: 1 } });
       if (byKey.items.length) {
-        navigate(`/operate/processes/${byKey.items[0].processInstanceKey}`);
+        navigate(`/operate/processes/${byKey.items[0].processInstanceKey}`, replace);
         return;
       }
     }
     const businessId = target.kind === 'key' ? target.key : target.businessId;
     const found = await api.processInstances({ filter: { businessId }, page: { limit: 50 }, sort: [{ field: 'startDate', order: 'DESC' }] });
     if (found.items.length === 1) {
-      navigate(`/operate/processes/${found.items[0].processInstanceKey}`);
+      navigate(`/operate/processes/${found.items[0].processInstanceKey}`, replace);
     } else if (found.items.length === 0) {
       out.append(h('p', { className: 'notice' }, `No instance with key or business id "${text.trim()}"`));
     } else {

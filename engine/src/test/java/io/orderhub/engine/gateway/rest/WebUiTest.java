@@ -97,8 +97,7 @@ class WebUiTest {
   @Test
   void shouldFindTheClassesTheTraversalTestsAimAt() {
     // guards the test above: the target exists, so a null there means "refused", not "missing"
-    assertThat(
-            WebUiHandler.class.getClassLoader().getResource("io/orderhub/engine/Engine.class"))
+    assertThat(WebUiHandler.class.getClassLoader().getResource("io/orderhub/engine/Engine.class"))
         .isNotNull();
   }
 
