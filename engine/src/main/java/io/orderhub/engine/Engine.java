@@ -2,6 +2,9 @@ package io.orderhub.engine;
 
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.api.Topology;
+import io.orderhub.engine.exporter.ReadModelExporter;
+import io.orderhub.engine.exporter.RetentionCleaner;
+import io.orderhub.engine.exporter.SecondaryStorage;
 import io.orderhub.engine.feel.FeelEvaluator;
 import io.orderhub.engine.gateway.grpc.GrpcGateway;
 import io.orderhub.engine.gateway.rest.RestGateway;
@@ -17,6 +20,7 @@ import io.orderhub.engine.state.EventApplier;
 import io.orderhub.engine.state.StateSnapshotCodec;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +48,9 @@ public final class Engine implements AutoCloseable {
   private final ExecutorService snapshotWriter =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "engine-snapshots"));
   private final List<EngineProcessor.BatchListener> listeners = new CopyOnWriteArrayList<>();
+  private final SecondaryStorage secondaryStorage;
+  private final ReadModelExporter exporter;
+  private final RetentionCleaner retention;
   private GrpcGateway grpc;
   private RestGateway rest;
   private long previousSnapshotPosition;
@@ -71,6 +78,17 @@ public final class Engine implements AutoCloseable {
         state.position(),
         replayed,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    if (config.secondaryStorage().enabled()) {
+      this.secondaryStorage = SecondaryStorage.open(config.secondaryStorage());
+      this.exporter =
+          new ReadModelExporter(secondaryStorage, journal::readCommitted, journal.lastPosition());
+      listeners.add(exporter);
+      this.retention = new RetentionCleaner(secondaryStorage, config.clock());
+    } else {
+      this.secondaryStorage = null;
+      this.exporter = null;
+      this.retention = null;
+    }
     Topology topology =
         new Topology("localhost", Math.max(config.grpcPort(), 0), VERSION, 1, "orderhub-engine");
     this.processor =
@@ -88,6 +106,10 @@ public final class Engine implements AutoCloseable {
 
   public static Engine start(EngineConfig config) throws IOException {
     Engine engine = new Engine(config);
+    if (engine.exporter != null) {
+      engine.exporter.start();
+      engine.retention.start(Duration.ofMinutes(5));
+    }
     engine.processor.start();
     engine.openGateways();
     return engine;
@@ -113,7 +135,7 @@ public final class Engine implements AutoCloseable {
       grpc = new GrpcGateway(processor, config.grpcPort()).start();
     }
     if (config.restPort() >= 0) {
-      rest = new RestGateway(processor, config.restPort()).start();
+      rest = new RestGateway(processor, config.restPort(), secondaryStorage).start();
     }
     LOG.info(
         "Engine ready: gRPC on {}, REST on {}, data in {}",
@@ -127,8 +149,13 @@ public final class Engine implements AutoCloseable {
         () -> {
           try {
             snapshots.write(position, bytes);
-            // the older snapshot stays usable as a fallback, so the journal keeps what follows it
-            journal.compactUpTo(previousSnapshotPosition);
+            // the older snapshot stays usable as a fallback, so the journal keeps what follows it;
+            // and the exporter reads what it has not exported yet back from the journal
+            long keepAfter = previousSnapshotPosition;
+            if (exporter != null) {
+              keepAfter = Math.min(keepAfter, exporter.exportedPosition());
+            }
+            journal.compactUpTo(keepAfter);
             previousSnapshotPosition = position;
           } catch (IOException | RuntimeException e) {
             LOG.error("Expected to write a snapshot at position {}, but it failed", position, e);
@@ -150,6 +177,21 @@ public final class Engine implements AutoCloseable {
 
   public int restPort() {
     return rest == null ? -1 : rest.port();
+  }
+
+  /** The read model's exporter, or null when the secondary storage is disabled. */
+  public ReadModelExporter exporter() {
+    return exporter;
+  }
+
+  /** The read model's database, or null when disabled. */
+  public SecondaryStorage secondaryStorage() {
+    return secondaryStorage;
+  }
+
+  /** The read model's retention job, or null when disabled. */
+  public RetentionCleaner retention() {
+    return retention;
   }
 
   public long fsyncCount() {
@@ -177,6 +219,11 @@ public final class Engine implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     journal.close();
+    if (exporter != null) {
+      retention.close();
+      exporter.close();
+      secondaryStorage.close();
+    }
     LOG.info("Engine stopped");
   }
 }

@@ -1,6 +1,7 @@
 package io.orderhub.engine;
 
 import io.orderhub.engine.clock.EngineClock;
+import io.orderhub.engine.exporter.SecondaryStorageConfig;
 import java.nio.file.Path;
 
 /**
@@ -8,6 +9,8 @@ import java.nio.file.Path;
  *
  * @param snapshotEveryBatches how many batches between snapshots (bounds recovery time)
  * @param fsync false only for throwaway runs: acknowledged commands may then be lost on a crash
+ * @param secondaryStorage the read model behind the REST searches (an H2 file under dataDir by
+ *     default)
  */
 public record EngineConfig(
     Path dataDir,
@@ -16,7 +19,8 @@ public record EngineConfig(
     EngineClock clock,
     long snapshotEveryBatches,
     boolean fsync,
-    int inboxCapacity) {
+    int inboxCapacity,
+    SecondaryStorageConfig secondaryStorage) {
 
   public static final int DEFAULT_GRPC_PORT = 26500;
   public static final int DEFAULT_REST_PORT = 8080;
@@ -30,19 +34,34 @@ public record EngineConfig(
         EngineClock.system(),
         DEFAULT_SNAPSHOT_EVERY_BATCHES,
         true,
-        20_000);
+        20_000,
+        SecondaryStorageConfig.h2In(dataDir));
   }
 
   public EngineConfig withPorts(int grpc, int rest) {
-    return new EngineConfig(dataDir, grpc, rest, clock, snapshotEveryBatches, fsync, inboxCapacity);
+    return new EngineConfig(
+        dataDir, grpc, rest, clock, snapshotEveryBatches, fsync, inboxCapacity, secondaryStorage);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
     return new EngineConfig(
-        dataDir, grpcPort, restPort, newClock, snapshotEveryBatches, fsync, inboxCapacity);
+        dataDir,
+        grpcPort,
+        restPort,
+        newClock,
+        snapshotEveryBatches,
+        fsync,
+        inboxCapacity,
+        secondaryStorage);
   }
 
   public EngineConfig withSnapshotEveryBatches(long batches) {
-    return new EngineConfig(dataDir, grpcPort, restPort, clock, batches, fsync, inboxCapacity);
+    return new EngineConfig(
+        dataDir, grpcPort, restPort, clock, batches, fsync, inboxCapacity, secondaryStorage);
+  }
+
+  public EngineConfig withSecondaryStorage(SecondaryStorageConfig storage) {
+    return new EngineConfig(
+        dataDir, grpcPort, restPort, clock, snapshotEveryBatches, fsync, inboxCapacity, storage);
   }
 }

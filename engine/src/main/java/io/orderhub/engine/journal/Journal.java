@@ -147,6 +147,47 @@ public final class Journal implements AutoCloseable {
     }
   }
 
+  /**
+   * Calls consumer for the entries in (fromExclusive, toInclusive], in position order, on the
+   * calling thread, while the engine goes on appending: for readers that fell behind (the
+   * exporter). Only durable entries may be asked for; the active segment is read up to them.
+   *
+   * @throws IOException when an entry in the range was compacted away or cannot be read
+   */
+  public void readCommitted(long fromExclusive, long toInclusive, EntryConsumer consumer)
+      throws IOException {
+    if (toInclusive <= fromExclusive) {
+      return;
+    }
+    List<JournalSegment> current = segments.snapshot();
+    long oldest = current.getFirst().firstPosition();
+    if (fromExclusive + 1 < oldest) {
+      throw new IOException(
+          "Expected to read the journal after position %d, but its oldest entry is %d; the ones in between were compacted away"
+              .formatted(fromExclusive, oldest));
+    }
+    long next = fromExclusive + 1;
+    for (int i = 0; i < current.size() && next <= toInclusive; i++) {
+      boolean hasLaterSegment = i + 1 < current.size();
+      if (hasLaterSegment && current.get(i + 1).firstPosition() <= next) {
+        continue;
+      }
+      try (SegmentReader reader = SegmentReader.open(current.get(i))) {
+        while (next <= toInclusive && reader.next()) {
+          if (reader.position() == next) {
+            consumer.accept(reader.position(), reader.payload());
+            next++;
+          }
+        }
+      }
+    }
+    if (next <= toInclusive) {
+      throw new IOException(
+          "Expected to read the journal up to position %d, but it stopped before %d"
+              .formatted(toInclusive, next));
+    }
+  }
+
   private void replaySegment(JournalSegment segment, long fromExclusive, EntryConsumer consumer)
       throws IOException {
     try (SegmentReader reader = SegmentReader.open(segment)) {

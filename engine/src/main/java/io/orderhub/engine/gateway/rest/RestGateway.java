@@ -2,6 +2,7 @@ package io.orderhub.engine.gateway.rest;
 
 import com.sun.net.httpserver.HttpServer;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.exporter.SecondaryStorage;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -18,10 +19,20 @@ public final class RestGateway implements AutoCloseable {
 
   private final EngineApi engine;
   private final int requestedPort;
+  private final SecondaryStorage readModel;
   private HttpServer server;
   private ExecutorService executor;
+  private RestRouter router;
 
   public RestGateway(EngineApi engine, int port) {
+    this(engine, port, null);
+  }
+
+  /**
+   * @param readModel the secondary storage the searches read, or null: they then answer 501
+   */
+  public RestGateway(EngineApi engine, int port, SecondaryStorage readModel) {
+    this.readModel = readModel;
     this.engine = Objects.requireNonNull(engine, "engine");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port out of range: " + port);
@@ -35,7 +46,8 @@ public final class RestGateway implements AutoCloseable {
     }
     HttpServer httpServer = HttpServer.create(new InetSocketAddress(requestedPort), 0);
     ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-    httpServer.createContext("/", RestRouter.forEngine(engine));
+    router = RestRouter.forEngine(engine, readModel);
+    httpServer.createContext("/", router);
     WebUiHandler webUi = new WebUiHandler(RestGateway.class.getClassLoader());
     WebUiHandler.MOUNTS.forEach(mount -> httpServer.createContext(mount, webUi));
     httpServer.setExecutor(handlers);
@@ -61,6 +73,7 @@ public final class RestGateway implements AutoCloseable {
     // Interrupt handlers still parked in long polls or awaited creations: close must not wait for
     // their request timeouts, and their clients are gone with the listener anyway.
     executor.shutdownNow();
+    router.close();
     server = null;
     executor = null;
   }

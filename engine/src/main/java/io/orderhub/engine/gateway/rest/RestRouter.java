@@ -3,6 +3,7 @@ package io.orderhub.engine.gateway.rest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.exporter.SecondaryStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Dispatches exchanges to routes and guarantees each one an answer: handler failures become problem
  * responses, unmatched paths become 404/405/501 problems.
  */
-final class RestRouter implements HttpHandler {
+final class RestRouter implements HttpHandler, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(RestRouter.class);
 
@@ -26,13 +27,44 @@ final class RestRouter implements HttpHandler {
   static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
   private final List<Route> routes;
+  private final List<AutoCloseable> resources;
 
   RestRouter(List<Route> routes) {
+    this(routes, List.of());
+  }
+
+  RestRouter(List<Route> routes, List<AutoCloseable> resources) {
     this.routes = List.copyOf(routes);
+    this.resources = List.copyOf(resources);
+  }
+
+  /** Stops what the routes run in the background (batch operations). */
+  @Override
+  public void close() {
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Expected to close {}, but it failed", resource, e);
+      }
+    }
   }
 
   static RestRouter forEngine(EngineApi engine) {
+    return forEngine(engine, null);
+  }
+
+  static RestRouter forEngine(EngineApi engine, SecondaryStorage readModel) {
     List<Route> routes = new ArrayList<>();
+    List<AutoCloseable> resources = new ArrayList<>();
+    if (readModel != null) {
+      // searches first: among equally specific templates the first route wins
+      ReadModelQueries queries = new ReadModelQueries(readModel.dataSource());
+      routes.addAll(SearchRoutes.routes(queries));
+      BatchOperations batches = new BatchOperations(engine, readModel.dataSource());
+      resources.add(batches);
+      routes.addAll(BatchOperationRoutes.routes(engine, queries, batches));
+    }
     routes.addAll(ClusterRoutes.routes(engine));
     routes.addAll(DeploymentRoutes.routes(engine));
     routes.addAll(DecisionRoutes.routes(engine));
@@ -43,7 +75,7 @@ final class RestRouter implements HttpHandler {
     routes.addAll(SignalRoutes.routes(engine));
     routes.addAll(IncidentRoutes.routes(engine));
     routes.addAll(VariableRoutes.routes(engine));
-    return new RestRouter(routes);
+    return new RestRouter(routes, resources);
   }
 
   @Override
@@ -91,7 +123,12 @@ final class RestRouter implements HttpHandler {
         byte[] body = readBody(exchange.getRequestBody());
         return route
             .handler()
-            .handle(new RestRequest(path, captures.get(i), exchange.getRequestHeaders(), body));
+            .handle(new RestRequest(
+                    path,
+                    captures.get(i),
+                    exchange.getRequestHeaders(),
+                    body,
+                    exchange.getRequestURI().getRawQuery()));
       }
       allowed.add(route.method());
     }
