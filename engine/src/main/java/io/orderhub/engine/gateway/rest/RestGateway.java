@@ -48,6 +48,8 @@ public final class RestGateway implements AutoCloseable {
     ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     router = RestRouter.forEngine(engine, readModel);
     httpServer.createContext("/", router);
+    WebUiHandler webUi = new WebUiHandler(RestGateway.class.getClassLoader());
+    WebUiHandler.MOUNTS.forEach(mount -> httpServer.createContext(mount, webUi));
     httpServer.setExecutor(handlers);
     httpServer.start();
     server = httpServer;
