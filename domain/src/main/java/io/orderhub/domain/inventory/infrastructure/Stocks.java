@@ -58,6 +58,14 @@ public interface Stocks extends JpaRepository<Stock, StockKey> {
           """)
   int receive(String sku, String warehouse, int quantity);
 
+  /** The warehouses holding some of {@code sku}, fullest first. A hint only. */
+  @Query(
+      """
+      select s from Stock s where s.key.sku = :sku and s.available > 0
+      order by s.available desc, s.key.warehouseId
+      """)
+  List<Stock> findAvailable(String sku);
+
   @Query("select s from Stock s where s.key.sku = :sku order by s.key.warehouseId")
   List<Stock> findBySku(String sku);
 }
