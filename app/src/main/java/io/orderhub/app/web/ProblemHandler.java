@@ -3,6 +3,7 @@ package io.orderhub.app.web;
 import io.orderhub.app.order.IdempotencyKeyReused;
 import io.orderhub.app.payment.PaymentNotFound;
 import io.orderhub.app.process.EngineUnavailable;
+import io.orderhub.app.stock.SkuNotFound;
 import io.orderhub.domain.order.application.OrderNotFound;
 import io.orderhub.domain.order.model.IllegalOrderTransition;
 import java.util.ArrayList;
@@ -60,6 +61,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(ProblemTypes.NOT_FOUND);
     problem.setTitle("Payment not found");
     problem.setProperty("paymentId", e.paymentId());
+    return problem;
+  }
+
+  @ExceptionHandler(SkuNotFound.class)
+  ProblemDetail skuNotFound(SkuNotFound e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(ProblemTypes.NOT_FOUND);
+    problem.setTitle("SKU not found");
+    problem.setProperty("sku", e.sku());
     return problem;
   }
 

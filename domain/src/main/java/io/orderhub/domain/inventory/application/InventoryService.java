@@ -212,6 +212,32 @@ public class InventoryService {
     }
   }
 
+  /**
+   * A stock count: {@code available} units of {@code sku} are on the shelf of {@code warehouse}
+   * now. Idempotent; what is reserved stays reserved.
+   *
+   * @return the counters afterwards
+   */
+  public StockLevel count(Sku sku, WarehouseId warehouse, int available) {
+    if (available < 0) {
+      throw new IllegalArgumentException(
+          "Expected a count of 0 or more units of " + sku + ", but got " + available);
+    }
+    transactions.executeWithoutResult(
+        status -> stocks.count(sku.value(), warehouse.value(), available));
+    return stockOf(sku, warehouse)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Expected a stock row for " + sku + " in " + warehouse + " after counting"));
+  }
+
+  /** The counters of every SKU in every warehouse, by SKU then warehouse. */
+  public List<StockLevel> allStock() {
+    return transactions.execute(
+        status -> stocks.findAllOrdered().stream().map(Stock::level).toList());
+  }
+
   public List<Reservation> reservationsOf(OrderId orderId) {
     return transactions.execute(status -> reservations.findByOrder(orderId.value()));
   }
