@@ -61,6 +61,13 @@ public final class Http {
     return send(request);
   }
 
+  public Response put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =

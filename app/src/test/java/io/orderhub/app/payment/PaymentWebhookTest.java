@@ -106,9 +106,8 @@ class PaymentWebhookTest extends ApplicationTest {
   @Test
   void shouldRefuseACallbackForAnUnknownPayment() {
     Http.Response unknown =
-        http()
-            .post(
-                "/api/payments/callbacks",
+        Signed.post(
+                http(),
                 Http.json(
                     Map.of(
                         "paymentId", UUID.randomUUID().toString(),
@@ -123,10 +122,7 @@ class PaymentWebhookTest extends ApplicationTest {
   @Test
   void shouldNameTheInvalidFieldsOfACallback() {
     Http.Response invalid =
-        http()
-            .post(
-                "/api/payments/callbacks",
-                Http.json(Map.of("paymentId", "nope", "status", "MAYBE")));
+        Signed.post(http(), Http.json(Map.of("paymentId", "nope", "status", "MAYBE")));
 
     assertThat(invalid.status()).isEqualTo(400);
     List<String> fields = new ArrayList<>();
@@ -152,9 +148,8 @@ class PaymentWebhookTest extends ApplicationTest {
   }
 
   private Http.Response callback(Payment payment, String status) {
-    return http()
-        .post(
-            "/api/payments/callbacks",
+    return Signed.post(
+            http(),
             Http.json(
                 Map.of(
                     "paymentId",
