@@ -74,6 +74,8 @@ public class OrderController {
 
   @GetMapping("/{id}")
   @Operation(summary = "An order, with its current state")
+  @ApiResponse(responseCode = "200", description = "the order")
+  @ApiResponse(responseCode = "400", description = "the id is not an order id")
   @ApiResponse(responseCode = "404", description = "no such order")
   public OrderView get(@PathVariable String id) {
     return OrderView.of(useCases.get(orderId(id)));
@@ -146,8 +148,17 @@ public class OrderController {
       summary = "Ask for the order to be cancelled",
       description =
           "The order moves to CANCELLATION_REQUESTED and its process undoes the steps done so far,"
-              + " then marks it CANCELLED. Repeating the call is harmless.")
-  @ApiResponse(responseCode = "409", description = "the order's state does not allow it")
+              + " then marks it CANCELLED (keeping the reason). Repeating the call is harmless. Of a"
+              + " cancellation and a delivery report racing, exactly one is accepted.")
+  @ApiResponse(responseCode = "202", description = "accepted; the process compensates")
+  @ApiResponse(responseCode = "400", description = "invalid id or reason")
+  @ApiResponse(responseCode = "404", description = "no such order")
+  @ApiResponse(
+      responseCode = "409",
+      description = "the order's state does not allow it (delivered, completed, cancelled …)")
+  @ApiResponse(
+      responseCode = "503",
+      description = "recorded, but the process engine could not be told: repeat the call")
   public ResponseEntity<OrderView> cancel(
       @PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest body) {
     String reason =
@@ -170,8 +181,16 @@ public class OrderController {
   @PostMapping("/{id}/return")
   @Operation(
       summary = "Ask to return a delivered order",
-      description = "Starts the order-return process (message ReturnRequested).")
+      description =
+          "Starts the order-return process (message ReturnRequested). Accepted while the order"
+              + " is DELIVERED or COMPLETED, or its earlier return was rejected.")
+  @ApiResponse(responseCode = "202", description = "accepted; the return process runs")
+  @ApiResponse(responseCode = "400", description = "invalid id or body; errors name the fields")
+  @ApiResponse(responseCode = "404", description = "no such order")
   @ApiResponse(responseCode = "409", description = "the order's state does not allow it")
+  @ApiResponse(
+      responseCode = "503",
+      description = "recorded, but the process engine could not be told: repeat the call")
   public ResponseEntity<OrderView> requestReturn(
       @PathVariable String id, @Valid @RequestBody ReturnRequest body) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)

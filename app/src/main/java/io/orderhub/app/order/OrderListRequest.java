@@ -17,16 +17,20 @@ import java.util.TreeSet;
 import org.springframework.data.domain.Sort;
 
 /**
- * The query of {@code GET /api/orders}, checked as a whole: every offending parameter is named, and
+ * The query of {@code GET /api/orders} (and gRPC {@code ListOrders}), checked as a whole: every offending parameter is named, and
  * a parameter the API does not know is refused rather than silently ignored (a misspelt filter
  * would otherwise list everything).
  */
-record OrderListRequest(OrderFilter filter, Sort sort) {
+public record OrderListRequest(OrderFilter filter, Sort sort) {
 
   static final Set<String> PARAMETERS =
       Set.of("customerId", "status", "createdFrom", "createdTo", "sort", "page", "size");
 
-  static OrderListRequest parse(
+  /**
+   * @param given the names of every parameter the caller sent (REST), so unknown ones are named
+   * @throws InvalidRequest naming every offending parameter
+   */
+  public static OrderListRequest parse(
       Collection<String> given,
       String customerId,
       List<String> status,

@@ -56,7 +56,7 @@ class PaymentWebhookSignatureTest extends ApplicationTest {
             body.replace("CONFIRMED", "DECLINED"),
             Signed.signature(Signed.SECRET, now, body)),
         "does not match");
-    assertRefused(Signed.post(http(), body, "v1=abc"), "must be t=");
+    assertRefused(Signed.post(http(), body, "v1=abcd"), "must be t=");
   }
 
   @Test
