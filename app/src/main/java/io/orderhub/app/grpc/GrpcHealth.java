@@ -7,9 +7,9 @@ import io.orderhub.app.grpc.v1.OrderServiceGrpc;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The standard gRPC health service ({@code grpc.health.v1.Health}): SERVING for the server ("")
- * and {@code orderhub.v1.OrderService} once the application context is up, NOT_SERVING (terminal)
- * when it shuts down.
+ * The standard gRPC health service ({@code grpc.health.v1.Health}): SERVING for the server ("") and
+ * {@code orderhub.v1.OrderService} once the application context is up, NOT_SERVING (terminal) when
+ * it shuts down.
  */
 public class GrpcHealth implements SmartLifecycle {
 

@@ -11,10 +11,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.data.domain.Page;
@@ -93,7 +93,8 @@ public class OrderController {
   @ApiResponse(
       responseCode = "400",
       description = "an unknown parameter or an invalid value; errors name it",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   public OrderPage list(
       @RequestParam(required = false) String customerId,
       @RequestParam(required = false) List<String> status,
@@ -124,17 +125,18 @@ public class OrderController {
   }
 
   @GetMapping("/{id}/history")
-  @Operation(
-      summary = "Every state the order went through, oldest first, with its time and reason")
+  @Operation(summary = "Every state the order went through, oldest first, with its time and reason")
   @ApiResponse(responseCode = "200", description = "the order's history")
   @ApiResponse(
       responseCode = "400",
       description = "the id is not an order id",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
       description = "no such order",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   public OrderHistoryView history(@PathVariable String id) {
     OrderId orderId = orderId(id);
     return OrderHistoryView.of(orderId, useCases.history(orderId));
@@ -226,19 +228,23 @@ public class OrderController {
   @ApiResponse(
       responseCode = "400",
       description = "invalid id or body; errors name the fields",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "404",
       description = "no such order",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "409",
       description = "the order cannot be delivered now (not dispatched, cancelled, completed …)",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(
       responseCode = "503",
       description = "recorded, but the process engine could not be told: repeat the call",
-      content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   public ResponseEntity<OrderView> reportDelivery(
       @PathVariable String id, @Valid @RequestBody(required = false) DeliveryReport report) {
     OrderId orderId = orderId(id);

@@ -23,7 +23,13 @@ public record OrderFilter(
   /** The properties a list may be sorted by: API name -> entity attribute. */
   public static final java.util.Map<String, String> SORTABLE =
       java.util.Map.of(
-          "createdAt", "createdAt", "status", "status", "total", "totalAmount", "customerId",
+          "createdAt",
+          "createdAt",
+          "status",
+          "status",
+          "total",
+          "totalAmount",
+          "customerId",
           "customerId");
 
   public OrderFilter {

@@ -1,5 +1,6 @@
 package io.orderhub.app.order;
 
+import io.orderhub.app.web.ControlCharacters;
 import io.orderhub.app.web.FieldViolation;
 import io.orderhub.app.web.InvalidRequest;
 import io.orderhub.domain.order.model.CustomerId;
@@ -17,9 +18,9 @@ import java.util.TreeSet;
 import org.springframework.data.domain.Sort;
 
 /**
- * The query of {@code GET /api/orders} (and gRPC {@code ListOrders}), checked as a whole: every offending parameter is named, and
- * a parameter the API does not know is refused rather than silently ignored (a misspelt filter
- * would otherwise list everything).
+ * The query of {@code GET /api/orders} (and gRPC {@code ListOrders}), checked as a whole: every
+ * offending parameter is named, and a parameter the API does not know is refused rather than
+ * silently ignored (a misspelt filter would otherwise list everything).
  */
 public record OrderListRequest(OrderFilter filter, Sort sort) {
 
@@ -52,13 +53,14 @@ public record OrderListRequest(OrderFilter filter, Sort sort) {
                             "is not a filter of this list; use "
                                 + String.join(", ", new TreeSet<>(PARAMETERS)))));
     CustomerId customer = null;
-    if (customerId != null) {
+    if (customerId != null && ControlCharacters.contains(customerId)) {
+      violations.add(new FieldViolation("customerId", ControlCharacters.MESSAGE));
+    } else if (customerId != null) {
       try {
         customer = CustomerId.of(customerId);
       } catch (IllegalArgumentException e) {
         violations.add(
-            new FieldViolation(
-                "customerId", "must be 1-64 characters without surrounding blanks"));
+            new FieldViolation("customerId", "must be 1-64 characters without surrounding blanks"));
       }
     }
     Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);

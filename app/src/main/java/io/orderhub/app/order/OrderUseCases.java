@@ -7,7 +7,6 @@ import io.orderhub.app.web.ControlCharacters;
 import io.orderhub.domain.order.application.OrderService;
 import io.orderhub.domain.order.application.PlaceOrder;
 import io.orderhub.domain.order.application.PlaceOrderResult;
-import io.orderhub.domain.order.model.CustomerId;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.order.model.OrderStateChange;
@@ -102,11 +101,6 @@ public class OrderUseCases {
    */
   public Order get(OrderId orderId) {
     return orders.get(orderId);
-  }
-
-  /** A customer's orders, newest first. */
-  public Page<Order> list(CustomerId customer, int page, int size) {
-    return list(OrderFilter.ofCustomer(customer), page, size, OrderFilter.NEWEST_FIRST);
   }
 
   /** The orders that pass {@code filter}, in {@code sort} order (ties broken by id). */

@@ -37,7 +37,9 @@ final class CallbackContradictions {
               + "; a "
               + callback.status()
               + " callback contradicts the provider's earlier answer and is refused";
-      LOG.warn("Refused a payment callback: {} (provider reference {})", message,
+      LOG.warn(
+          "Refused a payment callback: {} (provider reference {})",
+          message,
           callback.providerReference());
       throw new ContradictoryCallback(payment.paymentId().asString(), status.name(), message);
     }

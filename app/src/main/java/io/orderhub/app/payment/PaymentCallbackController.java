@@ -13,8 +13,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -80,8 +80,7 @@ public class PaymentCallbackController {
           @RequestHeader(name = WebhookSignature.HEADER, required = false)
           String signature,
       @RequestBody(required = false) byte[] body) {
-    PaymentCallbacks.Handled handled =
-        intake.receive(signature, body == null ? new byte[0] : body);
+    PaymentCallbacks.Handled handled = intake.receive(signature, body == null ? new byte[0] : body);
     return new CallbackResponse(
         handled.payment().paymentId().asString(),
         handled.payment().orderId().asString(),

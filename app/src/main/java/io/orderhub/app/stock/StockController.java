@@ -39,7 +39,10 @@ public class StockController {
 
     static StockView of(StockLevel level) {
       return new StockView(
-          level.sku().asString(), level.warehouse().asString(), level.available(), level.reserved());
+          level.sku().asString(),
+          level.warehouse().asString(),
+          level.available(),
+          level.reserved());
     }
   }
 

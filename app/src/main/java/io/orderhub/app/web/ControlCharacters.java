@@ -61,7 +61,10 @@ public final class ControlCharacters {
             throw new IllegalStateException(
                 "Expected to read " + component.getName() + " of " + record.getClass(), e);
           }
-          walk(path.isEmpty() ? component.getName() : path + "." + component.getName(), field, violations);
+          walk(
+              path.isEmpty() ? component.getName() : path + "." + component.getName(),
+              field,
+              violations);
         }
       }
       case List<?> list -> {

@@ -2,7 +2,9 @@ package io.orderhub.app.web;
 
 import tools.jackson.core.JacksonException;
 
-/** Where in a JSON body a Jackson failure happened, as the API names fields ({@code lines[0].sku}). */
+/**
+ * Where in a JSON body a Jackson failure happened, as the API names fields ({@code lines[0].sku}).
+ */
 public final class JsonFieldPath {
 
   private JsonFieldPath() {}

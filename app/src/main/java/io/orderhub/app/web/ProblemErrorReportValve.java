@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tomcat's last word on an error that never reached Spring MVC — a header too large for the
- * connector, a control character in a header, a malformed request line: an RFC 7807 problem
- * instead of Tomcat's HTML page, so every error of the API has the same shape.
+ * connector, a control character in a header, a malformed request line: an RFC 7807 problem instead
+ * of Tomcat's HTML page, so every error of the API has the same shape.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -58,8 +58,7 @@ public class ProblemResponsesDocumentation {
     }
     Content content = new Content();
     content.addMediaType(
-        PROBLEM,
-        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
+        PROBLEM, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
     response.setContent(content);
   }
 

@@ -11,8 +11,8 @@ import tools.jackson.databind.type.LogicalType;
 
 /**
  * Reads request bodies strictly: a value of the wrong JSON type is a 400 naming the field, never
- * silently converted. {@code "quantity": 1.5} is not an order for 1, {@code "quantity": "2"} not one
- * for 2, {@code "customerId": 42} not the customer "42".
+ * silently converted. {@code "quantity": 1.5} is not an order for 1, {@code "quantity": "2"} not
+ * one for 2, {@code "customerId": 42} not the customer "42".
  */
 @Configuration(proxyBeanMethods = false)
 public class StrictJsonConfiguration {

@@ -88,13 +88,17 @@ class OrderGrpcParityTest extends ApplicationTest {
         stub.listOrders(
             ListOrdersRequest.newBuilder().setCustomerId(customer).addStatus("CREATED").build());
 
-    assertThat(all.getItemsList()).extracting(Order::getId).containsExactly(first.getId(), second.getId());
+    assertThat(all.getItemsList())
+        .extracting(Order::getId)
+        .containsExactly(first.getId(), second.getId());
     assertThat(all.getTotalItems()).isEqualTo(2);
     assertThat(created.getItemsList()).extracting(Order::getId).containsExactly(first.getId());
     StatusRuntimeException invalid =
         catchThrowableOfType(
             StatusRuntimeException.class,
-            () -> stub.listOrders(ListOrdersRequest.newBuilder().addStatus("LOST").setSize(500).build()));
+            () ->
+                stub.listOrders(
+                    ListOrdersRequest.newBuilder().addStatus("LOST").setSize(500).build()));
     assertThat(invalid.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
     assertThat(violations(invalid)).containsExactly("size", "status");
   }
@@ -246,7 +250,10 @@ class OrderGrpcParityTest extends ApplicationTest {
   }
 
   private static Timestamp timestamp(Instant instant) {
-    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 
   private static CreateOrderRequest request(String customer) {

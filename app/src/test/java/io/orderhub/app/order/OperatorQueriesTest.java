@@ -91,8 +91,7 @@ class OperatorQueriesTest extends ApplicationTest {
     assertThat(entries.get(1).path("event").asString()).isEqualTo("OrderCancellationRequested");
     assertThat(Instant.parse(entries.get(1).path("at").asString()))
         .isAfterOrEqualTo(Instant.parse(entries.get(0).path("at").asString()));
-    assertThat(http().get("/api/orders/" + UUID.randomUUID() + "/history").status())
-        .isEqualTo(404);
+    assertThat(http().get("/api/orders/" + UUID.randomUUID() + "/history").status()).isEqualTo(404);
   }
 
   @Test
@@ -116,7 +115,9 @@ class OperatorQueriesTest extends ApplicationTest {
         .containsExactly("available");
     // a SKU that is stocked now may be ordered
     String order =
-        orderJson(uniqueCustomer()).replace("SKU-1001", sku).replace("\"quantity\":2", "\"quantity\":1");
+        orderJson(uniqueCustomer())
+            .replace("SKU-1001", sku)
+            .replace("\"quantity\":2", "\"quantity\":1");
     assertThat(http().post("/api/orders", order, key(uniqueKey())).status()).isEqualTo(201);
   }
 

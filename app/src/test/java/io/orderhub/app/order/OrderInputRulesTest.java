@@ -28,7 +28,10 @@ class OrderInputRulesTest extends ApplicationTest {
   @Test
   void shouldRefuseAnUnknownSku() {
     Http.Response refused =
-        place(order(uniqueCustomer(), List.of(line("SKU-1001", 1, "1.00"), line("NO-SUCH-SKU", 1, "1.00"))));
+        place(
+            order(
+                uniqueCustomer(),
+                List.of(line("SKU-1001", 1, "1.00"), line("NO-SUCH-SKU", 1, "1.00"))));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(fields(refused)).containsExactly("lines[1].sku");
@@ -37,7 +40,10 @@ class OrderInputRulesTest extends ApplicationTest {
   @Test
   void shouldRefuseAQuantityAbove999AndAZeroPrice() {
     Http.Response refused =
-        place(order(uniqueCustomer(), List.of(line("SKU-1001", 1000, "1.00"), line("SKU-1002", 1, "0.00"))));
+        place(
+            order(
+                uniqueCustomer(),
+                List.of(line("SKU-1001", 1000, "1.00"), line("SKU-1002", 1, "0.00"))));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(fields(refused)).containsExactly("lines[0].quantity", "lines[1].unitPrice");
@@ -52,7 +58,8 @@ class OrderInputRulesTest extends ApplicationTest {
         .containsExactly("lines[0].quantity");
     assertThat(fields(post(good.replace("\"quantity\":2", "\"quantity\":\"2\""))))
         .containsExactly("lines[0].quantity");
-    assertThat(fields(post(good.replace("\"customerId\":\"" + customer + "\"", "\"customerId\":42"))))
+    assertThat(
+            fields(post(good.replace("\"customerId\":\"" + customer + "\"", "\"customerId\":42"))))
         .containsExactly("customerId");
     assertThat(fields(post(good.replace("\"unitPrice\":12.50", "\"unitPrice\":\"12.50\""))))
         .containsExactly("lines[0].unitPrice");
@@ -77,7 +84,9 @@ class OrderInputRulesTest extends ApplicationTest {
         place(
             order(
                 uniqueCustomer(),
-                List.of(line("SKU-1001", 999, "999999999999999"), line("SKU-1002", 999, "999999999999999"))));
+                List.of(
+                    line("SKU-1001", 999, "999999999999999"),
+                    line("SKU-1002", 999, "999999999999999"))));
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
     assertThat(fields(refused)).containsExactly("lines");
@@ -85,7 +94,11 @@ class OrderInputRulesTest extends ApplicationTest {
 
   @Test
   void shouldRefuseANulInACancellationReason() {
-    String id = place(order(uniqueCustomer(), List.of(line("SKU-1001", 1, "1.00")))).json().path("id").asString();
+    String id =
+        place(order(uniqueCustomer(), List.of(line("SKU-1001", 1, "1.00"))))
+            .json()
+            .path("id")
+            .asString();
 
     Http.Response refused =
         http().post("/api/orders/" + id + "/cancellation", "{\"reason\":\"a\\u0000b\"}");
@@ -109,12 +122,15 @@ class OrderInputRulesTest extends ApplicationTest {
     RawHttp.Answer control =
         RawHttp.send(
             httpPort,
-            RawHttp.post("/api/orders", "Idempotency-Key: bad\u0001key", orderJson(uniqueCustomer())));
+            RawHttp.post(
+                "/api/orders", "Idempotency-Key: bad\u0001key", orderJson(uniqueCustomer())));
     RawHttp.Answer huge =
         RawHttp.send(
             httpPort,
             RawHttp.post(
-                "/api/orders", "Idempotency-Key: " + "k".repeat(64 * 1024), orderJson(uniqueCustomer())));
+                "/api/orders",
+                "Idempotency-Key: " + "k".repeat(64 * 1024),
+                orderJson(uniqueCustomer())));
 
     for (RawHttp.Answer answer : List.of(control, huge)) {
       assertThat(answer.status()).as(answer.head()).isBetween(400, 499);

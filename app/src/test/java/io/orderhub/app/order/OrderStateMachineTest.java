@@ -101,8 +101,7 @@ class OrderStateMachineTest extends RealModelsTest {
             .as("cancel %s, deliver %s for %s", cancel.get(), deliver.get(), id)
             .containsExactlyInAnyOrder(202, 409);
         String end = awaitStatus(id, FINAL);
-        PaymentStatus payment =
-            payments.paymentOf(OrderId.of(id)).orElseThrow().status();
+        PaymentStatus payment = payments.paymentOf(OrderId.of(id)).orElseThrow().status();
         if (cancelStatus == 202) {
           assertThat(end).isEqualTo("CANCELLED");
           assertThat(payment).isEqualTo(PaymentStatus.REFUNDED);
@@ -186,8 +185,7 @@ class OrderStateMachineTest extends RealModelsTest {
                 "{\"reason\":\"broken\",\"itemCondition\":\"DAMAGED\"}");
     Http.Response unknownCondition =
         http()
-            .post(
-                "/api/orders/" + id + "/return", "{\"reason\":\"x\",\"itemCondition\":\"MEH\"}");
+            .post("/api/orders/" + id + "/return", "{\"reason\":\"x\",\"itemCondition\":\"MEH\"}");
 
     assertThat(returned.status()).as(returned.toString()).isEqualTo(202);
     assertThat(unknownCondition.status()).isEqualTo(400);

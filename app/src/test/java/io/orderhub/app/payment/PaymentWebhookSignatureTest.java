@@ -66,8 +66,7 @@ class PaymentWebhookSignatureTest extends ApplicationTest {
     long sixMinutesAgo = Instant.now().minusSeconds(6 * 60).getEpochSecond();
 
     assertRefused(
-        Signed.post(http(), body, Signed.signature(Signed.SECRET, sixMinutesAgo, body)),
-        "replay");
+        Signed.post(http(), body, Signed.signature(Signed.SECRET, sixMinutesAgo, body)), "replay");
     assertThat(Signed.post(http(), body).status()).isEqualTo(200);
   }
 

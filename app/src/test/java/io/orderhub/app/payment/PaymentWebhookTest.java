@@ -107,12 +107,12 @@ class PaymentWebhookTest extends ApplicationTest {
   void shouldRefuseACallbackForAnUnknownPayment() {
     Http.Response unknown =
         Signed.post(
-                http(),
-                Http.json(
-                    Map.of(
-                        "paymentId", UUID.randomUUID().toString(),
-                        "status", "CONFIRMED",
-                        "providerReference", "PSP-x")));
+            http(),
+            Http.json(
+                Map.of(
+                    "paymentId", UUID.randomUUID().toString(),
+                    "status", "CONFIRMED",
+                    "providerReference", "PSP-x")));
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
@@ -149,14 +149,14 @@ class PaymentWebhookTest extends ApplicationTest {
 
   private Http.Response callback(Payment payment, String status) {
     return Signed.post(
-            http(),
-            Http.json(
-                Map.of(
-                    "paymentId",
-                    payment.paymentId().asString(),
-                    "status",
-                    status,
-                    "providerReference",
-                    "PSP-" + payment.orderId())));
+        http(),
+        Http.json(
+            Map.of(
+                "paymentId",
+                payment.paymentId().asString(),
+                "status",
+                status,
+                "providerReference",
+                "PSP-" + payment.orderId())));
   }
 }

@@ -9,8 +9,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs callbacks as the README tells a provider to — computed here from the documented recipe,
- * not with the application's own code, so a drift between the two fails the tests.
+ * Signs callbacks as the README tells a provider to — computed here from the documented recipe, not
+ * with the application's own code, so a drift between the two fails the tests.
  */
 final class Signed {
 

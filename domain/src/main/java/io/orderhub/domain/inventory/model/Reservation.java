@@ -62,7 +62,12 @@ public class Reservation extends AggregateRoot {
   protected Reservation() {}
 
   private Reservation(
-      OrderId orderId, Sku sku, WarehouseId warehouse, int quantity, int partNo, Instant createdAt) {
+      OrderId orderId,
+      Sku sku,
+      WarehouseId warehouse,
+      int quantity,
+      int partNo,
+      Instant createdAt) {
     this.id = UUID.randomUUID();
     this.partNo = partNo;
     this.orderId = orderId.value();

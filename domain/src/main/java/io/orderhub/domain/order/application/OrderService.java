@@ -2,9 +2,9 @@ package io.orderhub.domain.order.application;
 
 import io.orderhub.domain.order.infrastructure.OrderHistoryTable;
 import io.orderhub.domain.order.infrastructure.Orders;
+import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.order.model.OrderEvent;
 import io.orderhub.domain.order.model.OrderStateChange;
-import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.order.model.OrderStatus;
 import io.orderhub.domain.order.model.OrderValidation;
 import io.orderhub.domain.order.model.OrderValidation.Verdict;

@@ -4,8 +4,8 @@ import io.orderhub.domain.order.model.OrderEvent.*;
 import java.time.Instant;
 
 /**
- * One line of an order's history: the state an event moved it into, why (when the event says),
- * and when.
+ * One line of an order's history: the state an event moved it into, why (when the event says), and
+ * when.
  */
 public record OrderStateChange(
     OrderStatus status, String reason, String eventType, Instant occurredAt) {

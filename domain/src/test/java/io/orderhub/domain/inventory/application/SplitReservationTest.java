@@ -81,8 +81,7 @@ class SplitReservationTest {
     Race.run(8, i -> () -> inventory.reserve(order, List.of(new StockRequest(sku, 120))));
 
     assertThat(inventory.reservationsOf(order)).hasSize(2);
-    int reserved =
-        inventory.stockOf(sku).stream().mapToInt(StockLevel::reserved).sum();
+    int reserved = inventory.stockOf(sku).stream().mapToInt(StockLevel::reserved).sum();
     assertThat(reserved).isEqualTo(120);
   }
 }
