@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,12 +63,28 @@ public final class Http {
     return send(request);
   }
 
+  public Response put(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** One answer the API gave a test: what {@code OpenApiTruthTest} holds the document to. */
+  public record Observed(String method, String path, int status) {}
+
+  private static final Set<Observed> OBSERVED = ConcurrentHashMap.newKeySet();
+
+  /** Every (method, path, status) any test of this JVM saw so far. */
+  public static Set<Observed> observed() {
+    return Set.copyOf(OBSERVED);
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response =
-          client.send(
-              request.timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+      HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
+      OBSERVED.add(new Observed(built.method(), built.uri().getPath(), response.statusCode()));
       String body = response.body();
       JsonNode json =
           body == null || body.isBlank()

@@ -1,6 +1,7 @@
 package io.orderhub.app.grpc;
 
 import io.grpc.BindableService;
+import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.orderhub.app.order.OrderUseCases;
 import jakarta.validation.Validator;
 import java.util.List;
@@ -17,6 +18,23 @@ public class GrpcConfiguration {
   @Bean
   OrderGrpcService orderGrpcService(OrderUseCases useCases, Validator validator) {
     return new OrderGrpcService(useCases, validator);
+  }
+
+  @Bean
+  GrpcHealth grpcHealth() {
+    return new GrpcHealth();
+  }
+
+  /** {@code grpc.health.v1.Health}, for load balancers and {@code grpc_health_probe}. */
+  @Bean
+  BindableService grpcHealthService(GrpcHealth health) {
+    return health.service();
+  }
+
+  /** Server reflection, so {@code grpcurl} and other tools discover the services. */
+  @Bean
+  BindableService grpcReflectionService() {
+    return ProtoReflectionServiceV1.newInstance();
   }
 
   @Bean

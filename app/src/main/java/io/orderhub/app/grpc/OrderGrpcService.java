@@ -10,15 +10,23 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import io.orderhub.app.grpc.v1.CancelOrderRequest;
 import io.orderhub.app.grpc.v1.CreateOrderResponse;
+import io.orderhub.app.grpc.v1.GetOrderHistoryRequest;
 import io.orderhub.app.grpc.v1.GetOrderRequest;
+import io.orderhub.app.grpc.v1.ListOrdersRequest;
+import io.orderhub.app.grpc.v1.ListOrdersResponse;
 import io.orderhub.app.grpc.v1.Order;
+import io.orderhub.app.grpc.v1.OrderHistory;
 import io.orderhub.app.grpc.v1.OrderLine;
 import io.orderhub.app.grpc.v1.OrderServiceGrpc;
+import io.orderhub.app.grpc.v1.ReportDeliveryRequest;
+import io.orderhub.app.grpc.v1.RequestReturnRequest;
 import io.orderhub.app.grpc.v1.ShippingAddress;
 import io.orderhub.app.observability.AppMeters;
 import io.orderhub.app.observability.OrdersCreatedMeter;
 import io.orderhub.app.order.CreateOrderRequest;
 import io.orderhub.app.order.IdempotencyKeyReused;
+import io.orderhub.app.order.ItemCondition;
+import io.orderhub.app.order.OrderListRequest;
 import io.orderhub.app.order.OrderRequests;
 import io.orderhub.app.order.OrderUseCases;
 import io.orderhub.app.process.EngineUnavailable;
@@ -27,6 +35,7 @@ import io.orderhub.app.web.InvalidRequest;
 import io.orderhub.domain.order.application.OrderNotFound;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.IllegalOrderTransition;
+import io.orderhub.domain.order.model.OrderStateChange;
 import io.orderhub.domain.shared.model.OrderId;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -39,6 +48,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
 
 /**
  * {@code orderhub.v1.OrderService}: the same use cases as the REST API, with the same validation
@@ -50,6 +60,8 @@ public class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrderGrpcService.class);
   private static final String ERROR_DOMAIN = "orderhub";
+  private static final int DEFAULT_PAGE_SIZE = 20;
+  private static final int MAX_PAGE_SIZE = 100;
 
   private final OrderUseCases useCases;
   private OrdersCreatedMeter createdMeter;
@@ -105,6 +117,111 @@ public class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
           }
           return toProto(useCases.cancel(orderId, reason));
         });
+  }
+
+  @Override
+  public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> response) {
+    answer(
+        response,
+        () -> {
+          int size = request.getSize() == 0 ? DEFAULT_PAGE_SIZE : request.getSize();
+          OrderListRequest list =
+              OrderListRequest.parse(
+                  Set.of(),
+                  blankToNull(request.getCustomerId()),
+                  request.getStatusCount() == 0 ? null : request.getStatusList(),
+                  request.hasCreatedFrom() ? instant(request.getCreatedFrom()).toString() : null,
+                  request.hasCreatedTo() ? instant(request.getCreatedTo()).toString() : null,
+                  blankToNull(request.getSort()),
+                  request.getPage(),
+                  size,
+                  MAX_PAGE_SIZE);
+          Page<io.orderhub.domain.order.model.Order> page =
+              useCases.list(list.filter(), request.getPage(), size, list.sort());
+          return ListOrdersResponse.newBuilder()
+              .addAllItems(page.getContent().stream().map(OrderGrpcService::toProto).toList())
+              .setPage(request.getPage())
+              .setSize(size)
+              .setTotalItems(page.getTotalElements())
+              .setTotalPages(page.getTotalPages())
+              .build();
+        });
+  }
+
+  @Override
+  public void requestReturn(RequestReturnRequest request, StreamObserver<Order> response) {
+    answer(
+        response,
+        () -> {
+          OrderId orderId = orderId(request.getOrderId());
+          String reason = requiredReason(request.getReason());
+          ItemCondition condition = null;
+          if (!request.getItemCondition().isEmpty()) {
+            try {
+              condition = ItemCondition.valueOf(request.getItemCondition());
+            } catch (IllegalArgumentException e) {
+              throw InvalidRequest.of("itemCondition", "must be AS_NEW or DAMAGED");
+            }
+          }
+          return toProto(useCases.requestReturn(orderId, reason, condition));
+        });
+  }
+
+  @Override
+  public void reportDelivery(ReportDeliveryRequest request, StreamObserver<Order> response) {
+    answer(
+        response,
+        () -> {
+          OrderId orderId = orderId(request.getOrderId());
+          return switch (request.getOutcome()) {
+            case DELIVERED -> toProto(useCases.reportDelivery(orderId));
+            case FAILED ->
+                toProto(
+                    useCases.reportDeliveryFailure(orderId, requiredReason(request.getReason())));
+            case UNRECOGNIZED -> throw InvalidRequest.of("outcome", "must be DELIVERED or FAILED");
+          };
+        });
+  }
+
+  @Override
+  public void getOrderHistory(
+      GetOrderHistoryRequest request, StreamObserver<OrderHistory> response) {
+    answer(
+        response,
+        () -> {
+          OrderId orderId = orderId(request.getOrderId());
+          OrderHistory.Builder history = OrderHistory.newBuilder().setOrderId(orderId.asString());
+          for (OrderStateChange change : useCases.history(orderId)) {
+            history.addEntries(
+                io.orderhub.app.grpc.v1.OrderStateChange.newBuilder()
+                    .setStatus(change.status().name())
+                    .setReason(change.reason() == null ? "" : change.reason())
+                    .setEvent(change.eventType())
+                    .setAt(timestamp(change.occurredAt())));
+          }
+          return history.build();
+        });
+  }
+
+  private static String requiredReason(String reason) {
+    if (reason.isBlank()) {
+      throw InvalidRequest.of("reason", "is required");
+    }
+    if (reason.length() > 500) {
+      throw InvalidRequest.of("reason", "must be at most 500 characters");
+    }
+    return reason;
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return Timestamp.newBuilder()
+        .setSeconds(instant.getEpochSecond())
+        .setNanos(instant.getNano())
+        .build();
   }
 
   private static <T> void answer(StreamObserver<T> response, Supplier<T> call) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,8 +16,9 @@ import java.util.List;
 
 /**
  * The body of {@code POST /api/orders} (and the content of a gRPC {@code CreateOrder}). Bean
- * Validation checks the shape; {@link OrderRequests} the rules across fields (one currency, each
- * SKU once, known currency and country codes).
+ * Validation checks the shape (a quantity of 1-999, a positive price); {@link OrderRequests} the
+ * rules across fields (one currency, each SKU once, known currency and country codes, no control
+ * characters, a total within the limit) and {@link OrderUseCases} that each SKU is known.
  */
 public record CreateOrderRequest(
     @Schema(example = "customer-42")
@@ -37,8 +39,12 @@ public record CreateOrderRequest(
           @Size(max = 64)
           @Pattern(regexp = TOKEN, message = TOKEN_MESSAGE)
           String sku,
-      @Schema(example = "2") @NotNull @Positive Integer quantity,
-      @Schema(example = "12.50") @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 4)
+      @Schema(example = "2", minimum = "1", maximum = "999") @NotNull @Positive @Max(999)
+          Integer quantity,
+      @Schema(example = "12.50")
+          @NotNull
+          @DecimalMin(value = "0", inclusive = false)
+          @Digits(integer = 15, fraction = 4)
           BigDecimal unitPrice,
       @Schema(example = "EUR")
           @NotNull

@@ -2,6 +2,7 @@ package io.orderhub.app.order;
 
 import io.orderhub.app.process.ProcessMessages;
 import io.orderhub.app.process.ProcessStarter;
+import io.orderhub.domain.inventory.application.InventoryService;
 import io.orderhub.domain.order.application.OrderService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +20,11 @@ public class OrderConfiguration {
       OrderQueries queries,
       ProcessStarter starter,
       ProcessMessages messages,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager,
+      InventoryService inventory) {
     TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
     readOnly.setReadOnly(true);
-    return new OrderUseCases(orders, queries, starter, messages, readOnly);
+    return new OrderUseCases(
+        orders, queries, starter, messages, readOnly, new KnownSkus(inventory));
   }
 }

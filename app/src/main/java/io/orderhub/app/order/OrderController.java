@@ -3,21 +3,25 @@ package io.orderhub.app.order;
 import io.orderhub.app.observability.AppMeters;
 import io.orderhub.app.observability.OrdersCreatedMeter;
 import io.orderhub.app.web.InvalidRequest;
-import io.orderhub.domain.order.model.CustomerId;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.shared.model.OrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +40,7 @@ public class OrderController {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final String REPLAYED = "Idempotent-Replayed";
+  static final String PROBLEM = "application/problem+json";
   private static final int MAX_PAGE_SIZE = 100;
 
   private final OrderUseCases useCases;
@@ -78,39 +83,72 @@ public class OrderController {
 
   @GetMapping("/{id}")
   @Operation(summary = "An order, with its current state")
+  @ApiResponse(responseCode = "200", description = "the order")
+  @ApiResponse(responseCode = "400", description = "the id is not an order id")
   @ApiResponse(responseCode = "404", description = "no such order")
   public OrderView get(@PathVariable String id) {
     return OrderView.of(useCases.get(orderId(id)));
   }
 
   @GetMapping
-  @Operation(summary = "A customer's orders, newest first")
+  @Operation(
+      summary = "List orders: by customer, state and creation time, in pages",
+      description =
+          "Every filter is optional and they combine: customerId, status (repeatable or"
+              + " comma-separated), createdFrom (inclusive) and createdTo (exclusive) as ISO-8601"
+              + " instants. sort is property,direction with property one of createdAt, status,"
+              + " total, customerId (default createdAt,desc). Unknown parameters are refused.")
+  @ApiResponse(responseCode = "200", description = "one page of orders")
+  @ApiResponse(
+      responseCode = "400",
+      description = "an unknown parameter or an invalid value; errors name it",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
   public OrderPage list(
       @RequestParam(required = false) String customerId,
+      @RequestParam(required = false) List<String> status,
+      @RequestParam(required = false) String createdFrom,
+      @RequestParam(required = false) String createdTo,
+      @RequestParam(required = false) String sort,
       @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
-    if (customerId == null || customerId.isBlank()) {
-      throw InvalidRequest.of("customerId", "is required");
-    }
-    if (page < 0) {
-      throw InvalidRequest.of("page", "must be 0 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw InvalidRequest.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
-    CustomerId customer;
-    try {
-      customer = CustomerId.of(customerId);
-    } catch (IllegalArgumentException e) {
-      throw InvalidRequest.of("customerId", "must be 1-64 characters without surrounding blanks");
-    }
-    Page<Order> orders = useCases.list(customer, page, size);
+      @RequestParam(defaultValue = "20") int size,
+      @Parameter(hidden = true) HttpServletRequest http) {
+    OrderListRequest request =
+        OrderListRequest.parse(
+            http.getParameterMap().keySet(),
+            customerId,
+            status,
+            createdFrom,
+            createdTo,
+            sort,
+            page,
+            size,
+            MAX_PAGE_SIZE);
+    Page<Order> orders = useCases.list(request.filter(), page, size, request.sort());
     return new OrderPage(
         orders.getContent().stream().map(OrderView::of).toList(),
         page,
         size,
         orders.getTotalElements(),
         orders.getTotalPages());
+  }
+
+  @GetMapping("/{id}/history")
+  @Operation(summary = "Every state the order went through, oldest first, with its time and reason")
+  @ApiResponse(responseCode = "200", description = "the order's history")
+  @ApiResponse(
+      responseCode = "400",
+      description = "the id is not an order id",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such order",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public OrderHistoryView history(@PathVariable String id) {
+    OrderId orderId = orderId(id);
+    return OrderHistoryView.of(orderId, useCases.history(orderId));
   }
 
   /** The optional body of a cancellation. */
@@ -121,8 +159,17 @@ public class OrderController {
       summary = "Ask for the order to be cancelled",
       description =
           "The order moves to CANCELLATION_REQUESTED and its process undoes the steps done so far,"
-              + " then marks it CANCELLED. Repeating the call is harmless.")
-  @ApiResponse(responseCode = "409", description = "the order's state does not allow it")
+              + " then marks it CANCELLED (keeping the reason). Repeating the call is harmless. Of a"
+              + " cancellation and a delivery report racing, exactly one is accepted.")
+  @ApiResponse(responseCode = "202", description = "accepted; the process compensates")
+  @ApiResponse(responseCode = "400", description = "invalid id or reason")
+  @ApiResponse(responseCode = "404", description = "no such order")
+  @ApiResponse(
+      responseCode = "409",
+      description = "the order's state does not allow it (delivered, completed, cancelled …)")
+  @ApiResponse(
+      responseCode = "503",
+      description = "recorded, but the process engine could not be told: repeat the call")
   public ResponseEntity<OrderView> cancel(
       @PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest body) {
     String reason =
@@ -134,28 +181,92 @@ public class OrderController {
   }
 
   /** The body of a return request. */
-  public record ReturnRequest(@NotBlank @Size(max = 500) String reason) {}
+  public record ReturnRequest(
+      @NotBlank @Size(max = 500) String reason,
+      @Schema(
+              description =
+                  "the goods' condition as the inspection will find it; DAMAGED ends the return"
+                      + " RETURN_REJECTED. Absent: decided by the inspection (as new).")
+          ItemCondition itemCondition) {}
 
   @PostMapping("/{id}/return")
   @Operation(
       summary = "Ask to return a delivered order",
-      description = "Starts the order-return process (message ReturnRequested).")
+      description =
+          "Starts the order-return process (message ReturnRequested). Accepted while the order"
+              + " is DELIVERED or COMPLETED, or its earlier return was rejected.")
+  @ApiResponse(responseCode = "202", description = "accepted; the return process runs")
+  @ApiResponse(responseCode = "400", description = "invalid id or body; errors name the fields")
+  @ApiResponse(responseCode = "404", description = "no such order")
   @ApiResponse(responseCode = "409", description = "the order's state does not allow it")
+  @ApiResponse(
+      responseCode = "503",
+      description = "recorded, but the process engine could not be told: repeat the call")
   public ResponseEntity<OrderView> requestReturn(
       @PathVariable String id, @Valid @RequestBody ReturnRequest body) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(OrderView.of(useCases.requestReturn(orderId(id), body.reason())));
+        .body(
+            OrderView.of(useCases.requestReturn(orderId(id), body.reason(), body.itemCondition())));
+  }
+
+  /** The optional body of a delivery report: what the carrier says became of the parcels. */
+  public record DeliveryReport(
+      @Schema(
+              description = "DELIVERED (the default) or FAILED",
+              allowableValues = {"DELIVERED", "FAILED"})
+          DeliveryOutcome outcome,
+      @Schema(description = "why the delivery failed; required with FAILED") @Size(max = 500)
+          String reason) {}
+
+  /** What the carrier reports. */
+  public enum DeliveryOutcome {
+    DELIVERED,
+    FAILED
   }
 
   @PostMapping("/{id}/delivery")
   @Operation(
-      summary = "Report the order delivered (the carrier's callback)",
+      summary = "Report the order delivered, or its delivery failed (the carrier's callback)",
       description =
-          "Publishes OrderDelivered for the order's process, which confirms the delivery and"
-              + " completes the order. Repeating the call is harmless.")
-  public ResponseEntity<OrderView> reportDelivery(@PathVariable String id) {
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(OrderView.of(useCases.reportDelivery(orderId(id))));
+          "DELIVERED (no body, or outcome DELIVERED): accepted while the order is DISPATCHED or"
+              + " DELIVERY_FAILED; the order is DELIVERED at once and its process confirms the"
+              + " delivery and completes it. FAILED: the order is DELIVERY_FAILED with the reason"
+              + " and waits for a later report or a cancellation. Repeating a report is harmless."
+              + " Of a delivery report and a cancellation racing, exactly one is accepted.")
+  @ApiResponse(responseCode = "202", description = "recorded; the process takes it from here")
+  @ApiResponse(
+      responseCode = "400",
+      description = "invalid id or body; errors name the fields",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "no such order",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "the order cannot be delivered now (not dispatched, cancelled, completed …)",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "recorded, but the process engine could not be told: repeat the call",
+      content =
+          @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
+  public ResponseEntity<OrderView> reportDelivery(
+      @PathVariable String id, @Valid @RequestBody(required = false) DeliveryReport report) {
+    OrderId orderId = orderId(id);
+    Order order;
+    if (report != null && report.outcome() == DeliveryOutcome.FAILED) {
+      if (report.reason() == null || report.reason().isBlank()) {
+        throw InvalidRequest.of("reason", "is required when the outcome is FAILED");
+      }
+      order = useCases.reportDeliveryFailure(orderId, report.reason());
+    } else {
+      order = useCases.reportDelivery(orderId);
+    }
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderView.of(order));
   }
 
   static OrderId orderId(String id) {

@@ -1,15 +1,18 @@
 package io.orderhub.app.order;
 
+import io.orderhub.app.web.ControlCharacters;
 import io.orderhub.app.web.FieldViolation;
 import io.orderhub.app.web.InvalidRequest;
 import io.orderhub.domain.order.application.PlaceOrder;
 import io.orderhub.domain.order.model.CustomerId;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.OrderLine;
+import io.orderhub.domain.order.model.OrderValidation;
 import io.orderhub.domain.order.model.ShippingAddress;
 import io.orderhub.domain.shared.model.Money;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.domain.shared.model.Sku;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -30,6 +33,9 @@ public final class OrderRequests {
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+  /** The domain's limit: larger orders would be rejected by validation, so refuse them now. */
+  static final BigDecimal MAX_TOTAL = OrderValidation.DEFAULT.maxTotal();
+
   private OrderRequests() {}
 
   /** The order id of a submission: a name-based UUID of customer and idempotency key. */
@@ -46,8 +52,9 @@ public final class OrderRequests {
     if (raw == null || raw.isBlank()) {
       throw InvalidRequest.of(field, "is required: a key of your choice, new for every order");
     }
-    if (raw.length() > 128 || !raw.strip().equals(raw)) {
-      throw InvalidRequest.of(field, "must be 1-128 characters without surrounding blanks");
+    if (raw.length() > 128 || !raw.strip().equals(raw) || ControlCharacters.contains(raw)) {
+      throw InvalidRequest.of(
+          field, "must be 1-128 characters without surrounding blanks or control characters");
     }
     return IdempotencyKey.of(raw);
   }
@@ -56,7 +63,7 @@ public final class OrderRequests {
    * @throws InvalidRequest naming each field that breaks a rule
    */
   public static PlaceOrder toCommand(CreateOrderRequest request, IdempotencyKey key) {
-    List<FieldViolation> violations = new ArrayList<>();
+    List<FieldViolation> violations = new ArrayList<>(ControlCharacters.in(request));
     List<OrderLine> lines = new ArrayList<>();
     Set<String> skus = new HashSet<>();
     Currency orderCurrency = null;
@@ -91,6 +98,19 @@ public final class OrderRequests {
       lines.add(
           new OrderLine(
               Sku.of(line.sku()), line.quantity(), new Money(line.unitPrice(), currency)));
+    }
+    if (violations.isEmpty() && !lines.isEmpty()) {
+      BigDecimal total =
+          lines.stream().map(l -> l.total().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+      if (total.compareTo(MAX_TOTAL) > 0) {
+        violations.add(
+            new FieldViolation(
+                "lines",
+                "add up to a total of "
+                    + total.toPlainString()
+                    + ", above the limit of "
+                    + MAX_TOTAL.toPlainString()));
+      }
     }
     CreateOrderRequest.Address address = request.shippingAddress();
     if (!COUNTRIES.contains(address.countryCode())) {

@@ -3,13 +3,17 @@ package io.orderhub.app.order;
 import io.orderhub.app.process.EngineUnavailable;
 import io.orderhub.app.process.ProcessMessages;
 import io.orderhub.app.process.ProcessStarter;
+import io.orderhub.app.web.ControlCharacters;
 import io.orderhub.domain.order.application.OrderService;
 import io.orderhub.domain.order.application.PlaceOrder;
 import io.orderhub.domain.order.application.PlaceOrderResult;
-import io.orderhub.domain.order.model.CustomerId;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.Order;
+import io.orderhub.domain.order.model.OrderStateChange;
+import io.orderhub.domain.order.model.OrderStatus;
 import io.orderhub.domain.shared.model.OrderId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -39,13 +43,16 @@ public class OrderUseCases {
   private final ProcessStarter starter;
   private final ProcessMessages messages;
   private final TransactionTemplate readOnly;
+  private final KnownSkus knownSkus;
 
   public OrderUseCases(
       OrderService orders,
       OrderQueries queries,
       ProcessStarter starter,
       ProcessMessages messages,
-      TransactionTemplate readOnly) {
+      TransactionTemplate readOnly,
+      KnownSkus knownSkus) {
+    this.knownSkus = knownSkus;
     this.orders = orders;
     this.queries = queries;
     this.starter = starter;
@@ -65,6 +72,7 @@ public class OrderUseCases {
    */
   public Placed create(CreateOrderRequest request, IdempotencyKey key) {
     PlaceOrder command = OrderRequests.toCommand(request, key);
+    knownSkus.requireKnown(command.lines());
     Placed placed =
         switch (orders.place(command)) {
           case PlaceOrderResult.Created created -> new Placed(created.order(), false);
@@ -95,11 +103,19 @@ public class OrderUseCases {
     return orders.get(orderId);
   }
 
-  /** A customer's orders, newest first. */
-  public Page<Order> list(CustomerId customer, int page, int size) {
-    PageRequest request =
-        PageRequest.of(page, size, Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id")));
-    return readOnly.execute(status -> queries.findByCustomerId(customer.value(), request));
+  /** The orders that pass {@code filter}, in {@code sort} order (ties broken by id). */
+  public Page<Order> list(OrderFilter filter, int page, int size, Sort sort) {
+    PageRequest request = PageRequest.of(page, size, sort.and(Sort.by(Sort.Order.asc("id"))));
+    return readOnly.execute(status -> queries.findAll(filter.specification(), request));
+  }
+
+  /**
+   * Every state the order went through, with its time and reason.
+   *
+   * @throws io.orderhub.domain.order.application.OrderNotFound when there is no such order
+   */
+  public List<OrderStateChange> history(OrderId orderId) {
+    return orders.history(orderId);
   }
 
   /**
@@ -118,6 +134,7 @@ public class OrderUseCases {
    *     running process; the request is kept, repeat the call
    */
   public Order cancel(OrderId orderId, String reason) {
+    ControlCharacters.requireNone("reason", reason);
     boolean sagaStarted = starter.isStarted(orderId);
     Order order =
         change(
@@ -153,28 +170,75 @@ public class OrderUseCases {
    *     (not yet delivered, or a return is under way)
    */
   public Order requestReturn(OrderId orderId, String reason) {
+    return requestReturn(orderId, reason, null);
+  }
+
+  /**
+   * As {@link #requestReturn(OrderId, String)}, with the condition of the goods ({@code AS_NEW} or
+   * {@code DAMAGED}, the variable {@code itemCondition} the inspection decides by: damaged goods
+   * end the return RETURN_REJECTED); {@code null} leaves it to the inspection.
+   */
+  public Order requestReturn(OrderId orderId, String reason, ItemCondition itemCondition) {
+    ControlCharacters.requireNone("reason", reason);
     Order order = change(orderId, o -> o.requestReturn(reason));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("orderId", orderId.asString());
+    variables.put("reason", reason);
+    if (itemCondition != null) {
+      variables.put("itemCondition", itemCondition.name());
+    }
     messages.publish(
         ProcessMessages.RETURN_REQUESTED,
         orderId,
         ProcessMessages.RETURN_REQUESTED + ":" + orderId + ":" + order.version(),
-        Map.of("orderId", orderId.asString(), "reason", reason));
+        variables);
     return order;
   }
 
   /**
-   * The carrier's delivery report: publishes {@code OrderDelivered} for the order's process, which
-   * confirms the delivery. Repeating it while the first report is buffered is a no-op (same message
-   * id); the order itself changes when the process confirms the delivery.
+   * The carrier's delivery report. The order moves to DELIVERED first — in one transaction that a
+   * concurrent cancellation cannot also win (optimistic locking: whichever commits second re-reads
+   * the order and is refused) — and only then is {@code OrderDelivered} published for its process,
+   * which confirms the delivery and completes the order.
+   *
+   * <p>Accepted from DISPATCHED and from DELIVERY_FAILED (a later attempt succeeded). Repeating it
+   * while the order is DELIVERED is harmless (same message id), and publishes again what a lost
+   * publication left untold.
+   *
+   * @throws io.orderhub.domain.order.model.IllegalOrderTransition when the order cannot be
+   *     delivered (not dispatched yet, cancelled, completed …)
+   * @throws io.orderhub.app.process.EngineUnavailable when the process could not be told; the
+   *     delivery is recorded, repeat the call
    */
   public Order reportDelivery(OrderId orderId) {
-    Order order = get(orderId);
+    Order order =
+        change(
+            orderId,
+            o -> {
+              if (o.status() == OrderStatus.DELIVERY_FAILED) {
+                o.markDispatched(); // out for delivery again, and this time it arrived
+              }
+              o.markDelivered();
+            });
     messages.publish(
         ProcessMessages.ORDER_DELIVERED,
         orderId,
         ProcessMessages.ORDER_DELIVERED + ":" + orderId,
         Map.of());
     return order;
+  }
+
+  /**
+   * The carrier could not deliver: the order moves from DISPATCHED to DELIVERY_FAILED with the
+   * carrier's reason, and its process keeps waiting — for a later successful report, or for a
+   * cancellation, which recalls the parcels and refunds. Repeating it is harmless.
+   *
+   * @throws io.orderhub.domain.order.model.IllegalOrderTransition when the order is not out for
+   *     delivery
+   */
+  public Order reportDeliveryFailure(OrderId orderId, String reason) {
+    ControlCharacters.requireNone("reason", reason);
+    return change(orderId, o -> o.markDeliveryFailed(reason));
   }
 
   // a worker may change the order at the same moment: re-read and re-apply, the verb decides anew

@@ -1,18 +1,20 @@
 package io.orderhub.app.payment;
 
-import io.orderhub.domain.payment.model.PaymentCallback;
-import io.orderhub.domain.payment.model.PaymentId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,10 +27,10 @@ public class PaymentCallbackController {
   private static final String UUID =
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
-  private final PaymentCallbacks callbacks;
+  private final CallbackIntake intake;
 
-  public PaymentCallbackController(PaymentCallbacks callbacks) {
-    this.callbacks = callbacks;
+  public PaymentCallbackController(CallbackIntake intake) {
+    this.intake = intake;
   }
 
   /** The provider's answer to a charge. */
@@ -44,21 +46,41 @@ public class PaymentCallbackController {
   public record CallbackResponse(
       String paymentId, String orderId, String paymentStatus, String outcome) {}
 
-  @PostMapping
+  @PostMapping(consumes = MediaType.ALL_VALUE)
   @Operation(
-      summary = "A payment provider's callback",
+      summary = "A payment provider's callback, signed",
       description =
-          "Applies the answer to the payment and tells the order's process (PaymentConfirmed /"
-              + " PaymentFailed). Duplicates are acknowledged with 200 and never correlate twice.")
+          "Header "
+              + WebhookSignature.HEADER
+              + ": t=<unix seconds>,v1=<hex HMAC-SHA256 over \"<t>.<raw body>\" keyed with the"
+              + " shared secret orderhub.payment.webhook.secret>. Callbacks signed more than 5"
+              + " minutes from now are replays and refused. Applies the answer to the payment and"
+              + " tells the order's process (PaymentConfirmed / PaymentFailed). Duplicates are"
+              + " acknowledged with 200 and never correlate twice; an answer contradicting an"
+              + " earlier one (DECLINED after CONFIRMED) is refused with 409.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON_VALUE,
+                      schema = @Schema(implementation = CallbackRequest.class))))
   @ApiResponse(responseCode = "200", description = "applied, or a duplicate (outcome DUPLICATE)")
+  @ApiResponse(responseCode = "400", description = "invalid body; errors name the fields")
+  @ApiResponse(responseCode = "401", description = "signature missing, wrong or too old")
   @ApiResponse(responseCode = "404", description = "no such payment")
-  public CallbackResponse callback(@Valid @RequestBody CallbackRequest request) {
-    PaymentCallbacks.Handled handled =
-        callbacks.handle(
-            new PaymentCallback(
-                PaymentId.of(request.paymentId()),
-                PaymentCallback.Status.valueOf(request.status()),
-                request.providerReference()));
+  @ApiResponse(
+      responseCode = "409",
+      description = "contradicts the provider's earlier answer for the payment")
+  public CallbackResponse callback(
+      @Parameter(
+              in = ParameterIn.HEADER,
+              required = true,
+              description = "t=<unix seconds>,v1=<hex HMAC-SHA256>")
+          @RequestHeader(name = WebhookSignature.HEADER, required = false)
+          String signature,
+      @RequestBody(required = false) byte[] body) {
+    PaymentCallbacks.Handled handled = intake.receive(signature, body == null ? new byte[0] : body);
     return new CallbackResponse(
         handled.payment().paymentId().asString(),
         handled.payment().orderId().asString(),

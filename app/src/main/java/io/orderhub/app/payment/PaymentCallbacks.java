@@ -38,6 +38,7 @@ public class PaymentCallbacks implements PaymentCallbackSink {
 
   /**
    * @throws PaymentNotFound when no payment has the callback's id
+   * @throws ContradictoryCallback when the payment was answered before, the other way
    * @throws io.orderhub.app.process.EngineUnavailable when the outcome could not be published; the
    *     payment change is kept and a repeated callback publishes it
    */
@@ -48,6 +49,7 @@ public class PaymentCallbacks implements PaymentCallbackSink {
         yield new Handled(applied.payment(), false);
       }
       case CallbackOutcome.Ignored ignored -> {
+        CallbackContradictions.requireConsistent(callback, ignored.payment());
         tellProcess(ignored.payment());
         yield new Handled(ignored.payment(), true);
       }

@@ -1,8 +1,11 @@
 package io.orderhub.app.web;
 
 import io.orderhub.app.order.IdempotencyKeyReused;
+import io.orderhub.app.payment.ContradictoryCallback;
 import io.orderhub.app.payment.PaymentNotFound;
+import io.orderhub.app.payment.UnauthenticatedCallback;
 import io.orderhub.app.process.EngineUnavailable;
+import io.orderhub.app.stock.SkuNotFound;
 import io.orderhub.domain.order.application.OrderNotFound;
 import io.orderhub.domain.order.model.IllegalOrderTransition;
 import java.util.ArrayList;
@@ -60,6 +63,35 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     problem.setType(ProblemTypes.NOT_FOUND);
     problem.setTitle("Payment not found");
     problem.setProperty("paymentId", e.paymentId());
+    return problem;
+  }
+
+  @ExceptionHandler(UnauthenticatedCallback.class)
+  ProblemDetail unauthenticatedCallback(UnauthenticatedCallback e) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNAUTHORIZED, "The callback is not authenticated: " + e.getMessage());
+    problem.setType(ProblemTypes.UNAUTHENTICATED_CALLBACK);
+    problem.setTitle("Callback signature refused");
+    return problem;
+  }
+
+  @ExceptionHandler(ContradictoryCallback.class)
+  ProblemDetail contradictoryCallback(ContradictoryCallback e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setType(ProblemTypes.CONTRADICTORY_CALLBACK);
+    problem.setTitle("Callback contradicts an earlier answer");
+    problem.setProperty("paymentId", e.paymentId());
+    problem.setProperty("paymentStatus", e.paymentStatus());
+    return problem;
+  }
+
+  @ExceptionHandler(SkuNotFound.class)
+  ProblemDetail skuNotFound(SkuNotFound e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    problem.setType(ProblemTypes.NOT_FOUND);
+    problem.setTitle("SKU not found");
+    problem.setProperty("sku", e.sku());
     return problem;
   }
 

@@ -16,5 +16,16 @@ public final class ProblemTypes {
   public static final URI ENGINE_UNAVAILABLE =
       URI.create("urn:orderhub:problem:engine-unavailable");
 
+  /** An error the servlet container answered before the API saw the request. */
+  public static final URI CONTAINER = URI.create("urn:orderhub:problem:bad-request");
+
+  /** A payment callback whose signature is missing, wrong or too old. */
+  public static final URI UNAUTHENTICATED_CALLBACK =
+      URI.create("urn:orderhub:problem:unauthenticated-callback");
+
+  /** A payment callback that contradicts what the provider said before. */
+  public static final URI CONTRADICTORY_CALLBACK =
+      URI.create("urn:orderhub:problem:contradictory-callback");
+
   private ProblemTypes() {}
 }

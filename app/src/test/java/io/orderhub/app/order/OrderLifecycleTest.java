@@ -7,15 +7,9 @@ import static io.orderhub.app.Fixtures.uniqueKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderhub.app.Http;
-import io.orderhub.app.OrderHubApplication;
-import io.orderhub.app.TestServers;
+import io.orderhub.app.RealModelsTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What a user of the local run sees: an order placed over REST goes through the real
@@ -23,23 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * confirms on its own — route, dispatch), waits for the carrier's delivery report and completes; a
  * cancelled one ends CANCELLED.
  */
-@SpringBootTest(
-    classes = OrderHubApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn",
-      "orderhub.payment.simulator.delivery=async",
-      "camunda.client.execution-threads=4"
-    })
-@ActiveProfiles({"local", "test"})
-class OrderLifecycleTest {
-
-  @DynamicPropertySource
-  static void embeddedServers(DynamicPropertyRegistry registry) {
-    TestServers.register(registry, true);
-  }
-
-  @LocalServerPort int httpPort;
+class OrderLifecycleTest extends RealModelsTest {
 
   @Test
   void shouldCompleteAnOrderOnceTheCarrierReportsItDelivered() {
@@ -72,7 +50,7 @@ class OrderLifecycleTest {
   }
 
   /** Bounded polling of what a user would poll: the order's state over the API. */
-  private static void awaitStatus(Http http, String id, String status) {
+  static void awaitStatus(Http http, String id, String status) {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     String seen = null;
     while (System.nanoTime() < deadline) {

@@ -106,14 +106,13 @@ class PaymentWebhookTest extends ApplicationTest {
   @Test
   void shouldRefuseACallbackForAnUnknownPayment() {
     Http.Response unknown =
-        http()
-            .post(
-                "/api/payments/callbacks",
-                Http.json(
-                    Map.of(
-                        "paymentId", UUID.randomUUID().toString(),
-                        "status", "CONFIRMED",
-                        "providerReference", "PSP-x")));
+        Signed.post(
+            http(),
+            Http.json(
+                Map.of(
+                    "paymentId", UUID.randomUUID().toString(),
+                    "status", "CONFIRMED",
+                    "providerReference", "PSP-x")));
 
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.contentType()).startsWith("application/problem+json");
@@ -123,10 +122,7 @@ class PaymentWebhookTest extends ApplicationTest {
   @Test
   void shouldNameTheInvalidFieldsOfACallback() {
     Http.Response invalid =
-        http()
-            .post(
-                "/api/payments/callbacks",
-                Http.json(Map.of("paymentId", "nope", "status", "MAYBE")));
+        Signed.post(http(), Http.json(Map.of("paymentId", "nope", "status", "MAYBE")));
 
     assertThat(invalid.status()).isEqualTo(400);
     List<String> fields = new ArrayList<>();
@@ -152,16 +148,15 @@ class PaymentWebhookTest extends ApplicationTest {
   }
 
   private Http.Response callback(Payment payment, String status) {
-    return http()
-        .post(
-            "/api/payments/callbacks",
-            Http.json(
-                Map.of(
-                    "paymentId",
-                    payment.paymentId().asString(),
-                    "status",
-                    status,
-                    "providerReference",
-                    "PSP-" + payment.orderId())));
+    return Signed.post(
+        http(),
+        Http.json(
+            Map.of(
+                "paymentId",
+                payment.paymentId().asString(),
+                "status",
+                status,
+                "providerReference",
+                "PSP-" + payment.orderId())));
   }
 }

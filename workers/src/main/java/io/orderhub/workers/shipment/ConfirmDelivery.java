@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.domain.shipment.application.ShipmentService;
+import io.orderhub.workers.support.AfterDelivery;
 import io.orderhub.workers.support.OrderSteps;
 import io.orderhub.workers.support.Workers;
 import java.util.Map;
@@ -26,7 +27,17 @@ public class ConfirmDelivery {
   public Map<String, Object> confirm(@Variable String orderId) {
     OrderId id = Workers.orderId(orderId);
     shipments.confirmDelivery(id);
-    Order order = orders.change(id, Order::markDelivered);
+    Order order = orders.change(id, ConfirmDelivery::markDelivered);
     return Map.of("orderStatus", order.status().name());
+  }
+
+  /**
+   * The carrier's report usually marked the order DELIVERED already; a return requested the moment
+   * it showed DELIVERED may have moved it on since — it was delivered all the same.
+   */
+  static void markDelivered(Order order) {
+    if (!AfterDelivery.isReturnUnderWay(order.status())) {
+      order.markDelivered();
+    }
   }
 }

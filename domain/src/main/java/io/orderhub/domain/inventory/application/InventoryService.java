@@ -100,13 +100,21 @@ public class InventoryService {
     List<Reservation> reserved = new ArrayList<>();
     List<Sku> missing = new ArrayList<>();
     for (Map.Entry<Sku, Integer> request : bySku.entrySet()) {
-      Optional<WarehouseId> warehouse = take(request.getKey(), request.getValue());
-      if (warehouse.isEmpty()) {
+      List<Part> parts = take(request.getKey(), request.getValue());
+      if (parts.isEmpty()) {
         missing.add(request.getKey());
       } else if (missing.isEmpty()) {
-        reserved.add(
-            Reservation.of(
-                orderId, request.getKey(), warehouse.get(), request.getValue(), clock.instant()));
+        for (int partNo = 0; partNo < parts.size(); partNo++) {
+          Part part = parts.get(partNo);
+          reserved.add(
+              Reservation.of(
+                  orderId,
+                  request.getKey(),
+                  part.warehouse(),
+                  part.quantity(),
+                  partNo,
+                  clock.instant()));
+        }
       }
     }
     if (!missing.isEmpty()) {
@@ -118,15 +126,35 @@ public class InventoryService {
     return new ReserveResult.Reserved(List.copyOf(reserved), false);
   }
 
-  private Optional<WarehouseId> take(Sku sku, int quantity) {
-    // the candidate list is a snapshot; the conditional update decides, so a warehouse emptied
+  /** Units of a SKU taken from one warehouse. */
+  private record Part(WarehouseId warehouse, int quantity) {}
+
+  /**
+   * Takes {@code quantity} units of {@code sku}: from one warehouse that has them all when there is
+   * one (one parcel), else from several, fullest first. Empty when the warehouses together do not
+   * hold enough; what was taken then is given back by the caller's rollback.
+   */
+  private List<Part> take(Sku sku, int quantity) {
+    // the candidate lists are snapshots; the conditional update decides, so a warehouse emptied
     // meanwhile simply answers 0 and the next one is tried
     for (String warehouse : stocks.warehousesWithAvailable(sku.value(), quantity)) {
       if (stocks.take(sku.value(), warehouse, quantity) == 1) {
-        return Optional.of(WarehouseId.of(warehouse));
+        return List.of(new Part(WarehouseId.of(warehouse), quantity));
       }
     }
-    return Optional.empty();
+    List<Part> parts = new ArrayList<>();
+    int remaining = quantity;
+    for (Stock stock : stocks.findAvailable(sku.value())) {
+      int share = Math.min(remaining, stock.level().available());
+      if (share > 0 && stocks.take(sku.value(), stock.warehouse().value(), share) == 1) {
+        parts.add(new Part(stock.warehouse(), share));
+        remaining -= share;
+      }
+      if (remaining == 0) {
+        return parts;
+      }
+    }
+    return List.of();
   }
 
   /**
@@ -182,6 +210,32 @@ public class InventoryService {
               + ", but found "
               + rows);
     }
+  }
+
+  /**
+   * A stock count: {@code available} units of {@code sku} are on the shelf of {@code warehouse}
+   * now. Idempotent; what is reserved stays reserved.
+   *
+   * @return the counters afterwards
+   */
+  public StockLevel count(Sku sku, WarehouseId warehouse, int available) {
+    if (available < 0) {
+      throw new IllegalArgumentException(
+          "Expected a count of 0 or more units of " + sku + ", but got " + available);
+    }
+    transactions.executeWithoutResult(
+        status -> stocks.count(sku.value(), warehouse.value(), available));
+    return stockOf(sku, warehouse)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Expected a stock row for " + sku + " in " + warehouse + " after counting"));
+  }
+
+  /** The counters of every SKU in every warehouse, by SKU then warehouse. */
+  public List<StockLevel> allStock() {
+    return transactions.execute(
+        status -> stocks.findAllOrdered().stream().map(Stock::level).toList());
   }
 
   public List<Reservation> reservationsOf(OrderId orderId) {

@@ -58,6 +58,32 @@ public interface Stocks extends JpaRepository<Stock, StockKey> {
           """)
   int receive(String sku, String warehouse, int quantity);
 
+  /**
+   * A stock count: sets the units available on the shelf of {@code warehouse}, creating the row if
+   * the warehouse never held the SKU. Reserved units are not touched.
+   */
+  @Modifying
+  @Query(
+      nativeQuery = true,
+      value =
+          """
+          insert into inventory.stock (sku, warehouse_id, available, reserved)
+          values (:sku, :warehouse, :available, 0)
+          on conflict (sku, warehouse_id) do update set available = excluded.available
+          """)
+  int count(String sku, String warehouse, int available);
+
+  @Query("select s from Stock s order by s.key.sku, s.key.warehouseId")
+  List<Stock> findAllOrdered();
+
+  /** The warehouses holding some of {@code sku}, fullest first. A hint only. */
+  @Query(
+      """
+      select s from Stock s where s.key.sku = :sku and s.available > 0
+      order by s.available desc, s.key.warehouseId
+      """)
+  List<Stock> findAvailable(String sku);
+
   @Query("select s from Stock s where s.key.sku = :sku order by s.key.warehouseId")
   List<Stock> findBySku(String sku);
 }

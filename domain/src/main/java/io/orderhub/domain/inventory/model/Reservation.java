@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Units of one SKU in one warehouse promised to one order. At most one per (order, SKU) — a unique
- * constraint — which is what makes reserving idempotent per order.
+ * Units of one SKU in one warehouse promised to one order. A line larger than any one warehouse's
+ * stock is served in parts, one reservation per warehouse numbered by {@code partNo} from 0; the
+ * unique (order, SKU, part) constraint is what makes reserving idempotent per order.
  *
  * <p>The methods decide; they return the {@link StockAdjustment} the caller must apply to the stock
  * counters in the same transaction, or nothing when the call was a repeat.
@@ -48,6 +49,9 @@ public class Reservation extends AggregateRoot {
   @Column(nullable = false)
   private int quantity;
 
+  @Column(nullable = false)
+  private int partNo;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
   private ReservationStatus status;
@@ -58,8 +62,14 @@ public class Reservation extends AggregateRoot {
   protected Reservation() {}
 
   private Reservation(
-      OrderId orderId, Sku sku, WarehouseId warehouse, int quantity, Instant createdAt) {
+      OrderId orderId,
+      Sku sku,
+      WarehouseId warehouse,
+      int quantity,
+      int partNo,
+      Instant createdAt) {
     this.id = UUID.randomUUID();
+    this.partNo = partNo;
     this.orderId = orderId.value();
     this.sku = sku.value();
     this.warehouseId = warehouse.value();
@@ -74,11 +84,22 @@ public class Reservation extends AggregateRoot {
    */
   public static Reservation of(
       OrderId orderId, Sku sku, WarehouseId warehouse, int quantity, Instant createdAt) {
+    return of(orderId, sku, warehouse, quantity, 0, createdAt);
+  }
+
+  /** One part of a line served by several warehouses; {@code partNo} counts from 0. */
+  public static Reservation of(
+      OrderId orderId,
+      Sku sku,
+      WarehouseId warehouse,
+      int quantity,
+      int partNo,
+      Instant createdAt) {
     if (quantity <= 0) {
       throw new IllegalArgumentException(
           "Expected a positive quantity to reserve of " + sku + ", but got " + quantity);
     }
-    Reservation reservation = new Reservation(orderId, sku, warehouse, quantity, createdAt);
+    Reservation reservation = new Reservation(orderId, sku, warehouse, quantity, partNo, createdAt);
     reservation.record(new StockReserved(orderId, sku, warehouse, quantity));
     return reservation;
   }

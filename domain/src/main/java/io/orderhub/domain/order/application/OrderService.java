@@ -1,13 +1,18 @@
 package io.orderhub.domain.order.application;
 
+import io.orderhub.domain.order.infrastructure.OrderHistoryTable;
 import io.orderhub.domain.order.infrastructure.Orders;
 import io.orderhub.domain.order.model.Order;
+import io.orderhub.domain.order.model.OrderEvent;
+import io.orderhub.domain.order.model.OrderStateChange;
 import io.orderhub.domain.order.model.OrderStatus;
 import io.orderhub.domain.order.model.OrderValidation;
 import io.orderhub.domain.order.model.OrderValidation.Verdict;
 import io.orderhub.domain.outbox.application.OutboxWriter;
 import io.orderhub.domain.shared.model.OrderId;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -29,13 +34,16 @@ public class OrderService {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final OrderValidation validation;
+  private final OrderHistoryTable history;
 
   public OrderService(
       Orders orders,
       OutboxWriter outbox,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      OrderValidation validation) {
+      OrderValidation validation,
+      OrderHistoryTable history) {
+    this.history = history;
     this.orders = orders;
     this.outbox = outbox;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -169,10 +177,29 @@ public class OrderService {
     return find(orderId).orElseThrow(() -> new OrderNotFound(orderId));
   }
 
+  /**
+   * Every state the order went through, oldest first, with its time and reason.
+   *
+   * @throws OrderNotFound when there is no such order
+   */
+  public List<OrderStateChange> history(OrderId orderId) {
+    return transactions.execute(
+        status -> {
+          if (orders.find(orderId).isEmpty()) {
+            throw new OrderNotFound(orderId);
+          }
+          return history.of(orderId);
+        });
+  }
+
   private Order save(Order order) {
     // flush first: the version check (and the row lock) happen before the outbox rows are written,
     // so per order the outbox positions follow the commit order of its changes
     Order saved = orders.saveAndFlush(order);
+    Instant now = clock.instant();
+    order.recordedEvents().stream()
+        .filter(OrderEvent.class::isInstance)
+        .forEach(e -> history.append(order.orderId(), OrderStateChange.of((OrderEvent) e, now)));
     outbox.appendRecordedEvents(order);
     return saved;
   }

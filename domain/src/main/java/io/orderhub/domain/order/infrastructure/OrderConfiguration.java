@@ -4,9 +4,11 @@ import io.orderhub.domain.order.application.OrderService;
 import io.orderhub.domain.order.model.OrderValidation;
 import io.orderhub.domain.outbox.application.OutboxWriter;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,12 +20,14 @@ public class OrderConfiguration {
       OutboxWriter outbox,
       PlatformTransactionManager transactionManager,
       ObjectProvider<Clock> clock,
-      ObjectProvider<OrderValidation> validation) {
+      ObjectProvider<OrderValidation> validation,
+      DataSource dataSource) {
     return new OrderService(
         orders,
         outbox,
         transactionManager,
         clock.getIfAvailable(Clock::systemUTC),
-        validation.getIfAvailable(() -> OrderValidation.DEFAULT));
+        validation.getIfAvailable(() -> OrderValidation.DEFAULT),
+        new OrderHistoryTable(JdbcClient.create(dataSource)));
   }
 }

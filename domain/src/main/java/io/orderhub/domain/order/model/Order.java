@@ -270,8 +270,9 @@ public class Order extends AggregateRoot {
     }
   }
 
+  /** Keeps the reason the cancellation was requested for: it is why the order is cancelled. */
   public void markCancelled() {
-    if (moveTo(MARK_CANCELLED, null)) {
+    if (moveTo(MARK_CANCELLED, statusReason)) {
       record(new OrderCancelled(orderId()));
     }
   }
