@@ -364,6 +364,23 @@ class StrictEdgesTest extends EngineTestBase {
     assertThat(message).contains("control character").contains("\\u0000");
   }
 
+  @Test
+  void shouldRejectANulInAResourceNameOverRest() throws Exception {
+    String model = Bpmn.convertToString(oneTask("named", "work"));
+    String body =
+        "--b0und\r\n"
+            + "Content-Disposition: form-data; name=\"resources\"; filename=\"order.bpmn\u0000.txt\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n"
+            + model
+            + "\r\n--b0und--\r\n";
+
+    HttpResponse<String> response =
+        post("/v2/deployments", "multipart/form-data; boundary=b0und", body);
+
+    assertProblem(response, 400, "INVALID_ARGUMENT");
+    assertThat(detail(response)).contains("control character").doesNotContain("\u0000");
+  }
+
   // ---- helpers
 
   private ProcessInstanceEvent startOneTask() {

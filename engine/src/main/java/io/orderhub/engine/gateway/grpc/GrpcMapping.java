@@ -42,9 +42,6 @@ final class GrpcMapping {
   /** The tenant the Zeebe clients mean when they send none (multi-tenancy disabled). */
   static final String DEFAULT_TENANT = "<default>";
 
-  /** What Zeebe's gateway uses when a client sends requestTimeout 0 for ActivateJobs. */
-  static final Duration DEFAULT_LONG_POLL = Duration.ofSeconds(10);
-
   private GrpcMapping() {}
 
   static String tenant(String tenantId) {

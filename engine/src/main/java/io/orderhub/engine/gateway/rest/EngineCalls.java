@@ -17,12 +17,6 @@ final class EngineCalls {
   /** Ceiling for ordinary commands; the client itself gives up after 10 s by default. */
   static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-  /**
-   * Long-polling time and awaited-creation time when the request says 0 (Camunda: "use the
-   * default"); matches the client's default request timeout.
-   */
-  static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-
   /** Slack on top of a request's own timeout, for the engine to answer at that timeout. */
   static final Duration GRACE = Duration.ofSeconds(5);
 
