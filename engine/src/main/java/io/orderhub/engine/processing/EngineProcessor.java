@@ -656,7 +656,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
 
   private <R> void runBatch(Function<ProcessingContext, R> command, CompletableFuture<R> future) {
     long now = clock.millis();
-    ProcessingContext ctx = new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
+    ProcessingContext ctx =
+        new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
     R result = null;
     Throwable failure = null;
     try {

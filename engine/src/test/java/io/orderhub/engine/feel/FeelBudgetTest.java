@@ -23,8 +23,7 @@ class FeelBudgetTest {
     assertThat(took).isLessThan(Duration.ofSeconds(5));
     assertThat(Thread.currentThread().isInterrupted()).isFalse();
     // the thread evaluates normally afterwards
-    assertThat(feel.evaluate(feel.parseFeel("1 + 1").expression(), Map.of()).value())
-        .isEqualTo(2L);
+    assertThat(feel.evaluate(feel.parseFeel("1 + 1").expression(), Map.of()).value()).isEqualTo(2L);
   }
 
   @Test

@@ -3,9 +3,9 @@ package io.orderhub.engine.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.api.response.ProcessInstanceEvent;
-import io.orderhub.engine.record.EngineEvent.VariableCreated;
 import io.orderhub.engine.record.EngineEvent.ElementTerminated;
 import io.orderhub.engine.record.EngineEvent.IncidentCreated;
+import io.orderhub.engine.record.EngineEvent.VariableCreated;
 import io.orderhub.engine.record.EngineEvent.VariableUpdated;
 import io.orderhub.engine.testing.EngineTestBase;
 import io.orderhub.engine.testing.Transport;
@@ -14,9 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Work per step is bounded: a FEEL evaluation has a time and size budget, an element loop without
- * a wait state moves on in later batches, and large valid work does not hold the processing
- * thread, so other instances keep moving and a cancel always gets through.
+ * Work per step is bounded: a FEEL evaluation has a time and size budget, an element loop without a
+ * wait state moves on in later batches, and large valid work does not hold the processing thread,
+ * so other instances keep moving and a cancel always gets through.
  */
 class BoundedWorkTest extends EngineTestBase {
 
@@ -26,7 +26,9 @@ class BoundedWorkTest extends EngineTestBase {
   @Test
   void shouldRaiseAnIncidentWhenAnEvaluationExceedsItsTimeBudget() throws Exception {
     // given
-    deployXml("endless-feel", HostileModels.script("endless-feel", "count(for x in 1..1000000 return x)"));
+    deployXml(
+        "endless-feel",
+        HostileModels.script("endless-feel", "count(for x in 1..1000000 return x)"));
     deployXml("probe", HostileModels.definitions(HostileModels.process("probe", 0)));
 
     // when
@@ -74,8 +76,7 @@ class BoundedWorkTest extends EngineTestBase {
     deployXml(
         "recursion",
         HostileModels.script(
-            "recursion",
-            "{f: function(n) if n = 0 then 0 else 1 + f(n - 1), r: f(1000000)}.r"));
+            "recursion", "{f: function(n) if n = 0 then 0 else 1 + f(n - 1), r: f(1000000)}.r"));
 
     // when
     ProcessInstanceEvent instance = start(Transport.REST, "recursion", Map.of());

@@ -3,6 +3,11 @@ package io.orderhub.engine.robustness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.camunda.zeebe.gateway.protocol.GatewayGrpc;
+import io.camunda.zeebe.gateway.protocol.GatewayOuterClass;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
 import io.orderhub.engine.record.EngineEvent.VariableCreated;
 import io.orderhub.engine.testing.EngineTestBase;
 import io.orderhub.engine.testing.Transport;
@@ -51,7 +56,8 @@ class NumbersTest extends EngineTestBase {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + engine.restPort() + "/v2/process-instances"))
+                        URI.create(
+                            "http://localhost:" + engine.restPort() + "/v2/process-instances"))
                     .header("Content-Type", "application/json")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
@@ -68,17 +74,26 @@ class NumbersTest extends EngineTestBase {
   @ParameterizedTest
   @ValueSource(strings = {"1e400", "18446744073709551617", "0.10000000000000000000001"})
   void shouldRejectANumberNoVariableHoldsOverGrpc(String number) {
-    assertThatThrownBy(
-            () ->
-                client(Transport.GRPC)
-                    .newCreateInstanceCommand()
-                    .bpmnProcessId("numbers")
-                    .latestVersion()
-                    .variables("{\"x\": %s}".formatted(number))
-                    .send()
-                    .join())
-        .hasMessageContaining("INVALID_ARGUMENT")
-        .hasMessageContaining("'x'");
+    // the raw protocol: the client would parse and re-encode the JSON (and round it) itself
+    ManagedChannel channel =
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().build();
+    try {
+      assertThatThrownBy(
+              () ->
+                  GatewayGrpc.newBlockingStub(channel)
+                      .createProcessInstance(
+                          GatewayOuterClass.CreateProcessInstanceRequest.newBuilder()
+                              .setBpmnProcessId("numbers")
+                              .setVersion(-1)
+                              .setVariables("{\"x\": %s}".formatted(number))
+                              .build()))
+          .isInstanceOf(StatusRuntimeException.class)
+          .hasMessageContaining("INVALID_ARGUMENT")
+          .hasMessageContaining("at 'x'")
+          .hasMessageContaining("send it as a string");
+    } finally {
+      channel.shutdownNow();
+    }
     assertThat(records.events(VariableCreated.class)).isEmpty();
   }
 

@@ -82,8 +82,7 @@ class ProcessingThreadTest extends EngineTestBase {
               new DeployCommand(
                   List.of(
                       new DeployCommand.Resource(
-                          "p.bpmn",
-                          HostileModels.definitions(HostileModels.process("p", 0)))),
+                          "p.bpmn", HostileModels.definitions(HostileModels.process("p", 0)))),
                   "<default>"));
 
       // then: the command is answered, the owner is told, later commands are refused at once

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs instances of a start-to-end process one after another and records the longest wait for
- * one: how long other instances stall while something hostile runs.
+ * Runs instances of a start-to-end process one after another and records the longest wait for one:
+ * how long other instances stall while something hostile runs.
  */
 final class StallProbe implements AutoCloseable {
 
@@ -56,7 +56,8 @@ final class StallProbe implements AutoCloseable {
     running.set(false);
     thread.join(30_000);
     if (failure != null) {
-      throw new AssertionError("Expected every probe instance to complete, but one failed", failure);
+      throw new AssertionError(
+          "Expected every probe instance to complete, but one failed", failure);
     }
     return worst();
   }
