@@ -71,25 +71,6 @@ class BoundedWorkTest extends EngineTestBase {
   }
 
   @Test
-  void shouldRaiseAnIncidentWhenAnEvaluationRecursesTooDeeply() {
-    // given
-    deployXml(
-        "recursion",
-        HostileModels.script(
-            "recursion", "{f: function(n) if n = 0 then 0 else 1 + f(n - 1), r: f(1000000)}.r"));
-
-    // when
-    ProcessInstanceEvent instance = start(Transport.REST, "recursion", Map.of());
-
-    // then
-    IncidentCreated incident =
-        records.await(
-            IncidentCreated.class, i -> i.processInstanceKey() == instance.getProcessInstanceKey());
-    assertThat(incident.errorMessage())
-        .containsAnyOf("recurses too deeply", "longer than its budget");
-  }
-
-  @Test
   void shouldKeepOtherInstancesMovingAndLetACancelThroughAnEndlessLoop() throws Exception {
     // given
     deployXml("endless", HostileModels.loop("endless", Long.MAX_VALUE));
