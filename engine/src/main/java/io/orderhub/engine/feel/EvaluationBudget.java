@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EvaluationBudget {
 
+  private static final long REPEAT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
   private final long budgetNanos;
   private final Thread watchdog;
   private final java.util.Set<Running> running = new java.util.HashSet<>();
@@ -47,15 +49,19 @@ public final class EvaluationBudget {
           while (running.isEmpty()) {
             wait();
           }
-          Running first = running.stream().min((a, b) -> Long.compare(a.deadline, b.deadline)).get();
-          long left = first.deadline - System.nanoTime();
-          if (left > 0) {
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-            continue;
+          long now = System.nanoTime();
+          long nextDeadline = Long.MAX_VALUE;
+          for (Running evaluation : running) {
+            if (evaluation.deadline - now <= 0) {
+              // again and again until it ends: a library may swallow one interrupt
+              evaluation.exceeded = true;
+              evaluation.owner.interrupt();
+              nextDeadline = Math.min(nextDeadline, now + REPEAT_NANOS);
+            } else {
+              nextDeadline = Math.min(nextDeadline, evaluation.deadline);
+            }
           }
-          first.exceeded = true;
-          first.owner.interrupt();
-          running.remove(first);
+          TimeUnit.NANOSECONDS.timedWait(this, Math.max(1, nextDeadline - now));
         }
       } catch (InterruptedException e) {
         return;

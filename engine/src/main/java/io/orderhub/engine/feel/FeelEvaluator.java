@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.camunda.feel.FeelEngineClock;
 import org.camunda.feel.api.EvaluationResult;
@@ -32,8 +35,20 @@ public final class FeelEvaluator {
   /** Characters the strings of a result may hold together. */
   public static final int MAX_RESULT_CHARS = 4 * 1024 * 1024;
 
+  /** Evaluations past their budget that did not stop yet; beyond this, FEEL fails at once. */
+  static final int MAX_RUNAWAYS = 2;
+
+  private static final long GRACE_MILLIS = 50;
+
   private final FeelEngineApi feel;
   private final EvaluationBudget budget;
+  // evaluations run here so the caller (the processing thread) gets control back after the
+  // budget even when the interpreter does not stop at once (a huge range is built in one go)
+  private final java.util.concurrent.ExecutorService evaluators =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> Thread.ofPlatform().daemon().name("feel-evaluator").unstarted(r));
+  private final java.util.Set<java.util.concurrent.CompletableFuture<Void>> runaways =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public FeelEvaluator(LongSupplier clockMillis) {
     this(clockMillis, DEFAULT_TIME_BUDGET);
@@ -47,6 +62,9 @@ public final class FeelEvaluator {
                 java.time.Instant.ofEpochMilli(clockMillis.getAsLong()), java.time.ZoneOffset.UTC);
     this.feel =
         FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).withClock(clock).build();
+    // the first evaluation loads the interpreter's classes: never let it count against a budget
+    feel.evaluate(
+        feel.parseExpression("count(for x in [1, 2] return x + 1)").parsedExpression(), Map.of());
   }
 
   /**
@@ -90,24 +108,52 @@ public final class FeelEvaluator {
     if (!expression.isFeel()) {
       return Evaluation.success(expression.source());
     }
+    pruneRunaways();
+    if (runaways.size() >= MAX_RUNAWAYS) {
+      return failure(
+          expression,
+          "%d earlier evaluations that exceeded their budget are still running"
+              .formatted(runaways.size()));
+    }
+    java.util.concurrent.CompletableFuture<Void> finished =
+        new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.Future<EvaluationResult> running =
+        evaluators.submit(
+            () -> {
+              try (EvaluationBudget.Running watched = budget.start()) {
+                return feel.evaluate(expression.parsed(), variables);
+              } finally {
+                finished.complete(null);
+              }
+            });
     EvaluationResult result;
-    try (EvaluationBudget.Running running = budget.start()) {
-      try {
-        result = feel.evaluate(expression.parsed(), variables);
-      } catch (StackOverflowError tooDeep) {
+    try {
+      result = running.get(budget.budget().toMillis() + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException tooLong) {
+      // the watchdog keeps interrupting it; the caller goes on without waiting for it
+      running.cancel(true);
+      runaways.add(finished);
+      return failure(
+          expression,
+          "it took longer than its budget of %d ms".formatted(budget.budget().toMillis()));
+    } catch (ExecutionException failed) {
+      Throwable cause = failed.getCause();
+      if (cause instanceof StackOverflowError) {
         return failure(expression, "it is nested or recurses too deeply");
-      } catch (Exception e) {
-        // the interpreter throws InterruptedException (undeclared) when the watchdog stops it
-        if (!running.exceeded()) {
-          throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-        }
-        result = null;
       }
-      if (running.exceeded()) {
+      if (cause instanceof InterruptedException) {
         return failure(
             expression,
             "it took longer than its budget of %d ms".formatted(budget.budget().toMillis()));
       }
+      if (cause instanceof OutOfMemoryError) {
+        return failure(expression, "it needs more memory than there is");
+      }
+      throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      running.cancel(true);
+      return failure(expression, "the evaluation was interrupted");
     }
     if (result.isFailure()) {
       return failure(expression, result.failure().message());
@@ -118,6 +164,10 @@ public final class FeelEvaluator {
       return failure(expression, tooLarge);
     }
     return Evaluation.success(normalize(value));
+  }
+
+  private void pruneRunaways() {
+    runaways.removeIf(java.util.concurrent.CompletableFuture::isDone);
   }
 
   private static Evaluation failure(Expression expression, String reason) {

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.Map;
 
-/** Measures a FEEL result before it becomes a variable, so one evaluation cannot flood the state. */
+/**
+ * Measures a FEEL result before it becomes a variable, so one evaluation cannot flood the state.
+ */
 final class ResultSize {
 
   private ResultSize() {}

@@ -82,7 +82,8 @@ public final class StrictNumbers extends StdDeserializer<Object> {
       try {
         list.add(read(p, ctxt, token));
       } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-        throw com.fasterxml.jackson.databind.JsonMappingException.wrapWithPath(e, list, list.size());
+        throw com.fasterxml.jackson.databind.JsonMappingException.wrapWithPath(
+            e, list, list.size());
       }
     }
     return list;
@@ -102,7 +103,7 @@ public final class StrictNumbers extends StdDeserializer<Object> {
     throw ctxt.weirdNumberException(
         value,
         Object.class,
-        "Expected an integer within the 64-bit range [%d, %d], but got %s; send larger numbers as strings"
+        "Expected an integer within the 64-bit range [%d, %d], but got %s; send it as a string"
             .formatted(Long.MIN_VALUE, Long.MAX_VALUE, abbreviate(value.toString())));
   }
 

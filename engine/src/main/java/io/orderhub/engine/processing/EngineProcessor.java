@@ -551,9 +551,10 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
 
   private void run() {
     while (running) {
+      Task task = null;
       try {
         busySince = 0;
-        Task task =
+        task =
             deferredSteps.isEmpty()
                 ? inbox.poll(waitMillis(), TimeUnit.MILLISECONDS)
                 : inbox.poll();
@@ -579,7 +580,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
       } catch (StackOverflowError | RuntimeException e) {
         LOG.error("Expected the processing loop to go on, but a step failed", e);
       } catch (Throwable e) {
-        stopFatally(e);
+        stopFatally(e, task);
         return;
       }
     }
@@ -602,7 +603,7 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
    * nothing more is accepted, everything waiting is answered, and the owner is told so the process
    * exits instead of answering as if healthy.
    */
-  private void stopFatally(Throwable cause) {
+  private void stopFatally(Throwable cause, Task inFlight) {
     if (fatal != null) {
       return;
     }
@@ -613,6 +614,9 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
         new EngineRejection(
             RejectionType.UNAVAILABLE, "The engine stopped after a fatal error: " + cause);
     try {
+      if (inFlight != null) {
+        inFlight.abort().accept(stopped);
+      }
       dispatcher.failAllPending(stopped);
       waiters.all().forEach(w -> w.future().completeExceptionally(stopped));
       Task task;
@@ -622,7 +626,11 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     } catch (Throwable ignored) {
       // answering waiters is best effort; the handler below must still run
     }
-    Thread.ofPlatform().name("engine-fatal").start(() -> onFatal.failed(cause));
+    try {
+      Thread.ofPlatform().name("engine-fatal").start(() -> onFatal.failed(cause));
+    } catch (Throwable noThread) {
+      onFatal.failed(cause);
+    }
   }
 
   private long waitMillis() {
@@ -676,7 +684,12 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
     submitVoid(ctx -> jobs.yield(ctx, jobKey));
   }
 
-  private static EngineRejection backpressure() {
+  private EngineRejection backpressure() {
+    Throwable cause = fatal;
+    if (cause != null) {
+      return new EngineRejection(
+          RejectionType.UNAVAILABLE, "The engine stopped after a fatal error: " + cause);
+    }
     return new EngineRejection(
         RejectionType.RESOURCE_EXHAUSTED,
         "Expected to handle the request, but the engine's inbox is full (backpressure); retry later");
@@ -685,7 +698,8 @@ public final class EngineProcessor implements EngineApi, AutoCloseable {
   private <R> void runBatch(Function<ProcessingContext, R> command, CompletableFuture<R> future) {
     long started = System.nanoTime();
     long now = clock.millis();
-    ProcessingContext ctx = new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
+    ProcessingContext ctx =
+        new ProcessingContext(state, applier, keys, now, limits.stepsPerBatch());
     R result = null;
     Throwable failure = null;
     try {

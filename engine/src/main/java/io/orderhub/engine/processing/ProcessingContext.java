@@ -40,8 +40,8 @@ final class ProcessingContext {
   }
 
   /**
-   * A step of an element's lifecycle that the state alone can resume (the element instance waits
-   * in ACTIVATING or COMPLETING): such steps may be left for a later batch.
+   * A step of an element's lifecycle that the state alone can resume (the element instance waits in
+   * ACTIVATING or COMPLETING): such steps may be left for a later batch.
    */
   record ElementStep(long elementInstanceKey, boolean completing, Runnable body)
       implements Runnable {

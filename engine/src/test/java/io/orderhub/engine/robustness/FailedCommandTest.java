@@ -77,8 +77,7 @@ class FailedCommandTest extends EngineTestBase {
     String before = canonicalState();
 
     // when: the instance's events (with a 300 KB variable) are written, applied, then too large
-    assertThatThrownBy(
-            () -> start(Transport.REST, "small", Map.of("blob", "y".repeat(300_000))))
+    assertThatThrownBy(() -> start(Transport.REST, "small", Map.of("blob", "y".repeat(300_000))))
         .hasMessageContaining("at most " + MAX_BATCH + " bytes");
 
     // then nothing of it is left: the state is the one before, and the engine goes on
@@ -86,8 +85,7 @@ class FailedCommandTest extends EngineTestBase {
     long key = start(Transport.GRPC, "small", Map.of()).getProcessInstanceKey();
     awaitProcessCompleted(key);
     restartEngine();
-    assertThat(start(Transport.REST, "small", Map.of()).getProcessInstanceKey())
-        .isGreaterThan(key);
+    assertThat(start(Transport.REST, "small", Map.of()).getProcessInstanceKey()).isGreaterThan(key);
   }
 
   private void assertNoTraceOf(String bpmnProcessId) throws Exception {
@@ -105,9 +103,6 @@ class FailedCommandTest extends EngineTestBase {
   }
 
   private String canonicalState() {
-    return engine
-        .processor()
-        .read(state -> new StateSnapshotCodec().canonicalJson(state))
-        .join();
+    return engine.processor().read(state -> new StateSnapshotCodec().canonicalJson(state)).join();
   }
 }

@@ -66,8 +66,8 @@ final class HostileModels {
   }
 
   /**
-   * A script task counting up, and an exclusive gateway leading back to it while {@code n <
-   * limit}: a loop without a wait state.
+   * A script task counting up, and an exclusive gateway leading back to it while {@code n < limit}:
+   * a loop without a wait state.
    */
   static byte[] loop(String id, long limit) {
     return definitions(
