@@ -22,7 +22,9 @@ class PaymentsAcrossRestartTest {
 
   private final AppRuns runs =
       new AppRuns()
-          .with("orderhub.process.deployment.resources", "classpath*:bpmn/*.bpmn")
+          .with(
+              "orderhub.process.deployment.resources",
+              "classpath*:bpmn/*.bpmn,classpath*:bpmn/*.dmn")
           .with("camunda.client.execution-threads", 4);
 
   @Test

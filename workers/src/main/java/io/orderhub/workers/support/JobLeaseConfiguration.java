@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Every {@code @JobWorker} of the application runs under {@link JobLeases}: the starter's job
@@ -28,9 +29,13 @@ public class JobLeaseConfiguration {
     return new JobLeases(maxLease);
   }
 
-  /** Replaces the starter's factory (it backs off when one exists). */
+  /**
+   * Takes the place of the starter's factory: primary, because the starter's own one may still be
+   * registered beside it (its condition is evaluated before this configuration is seen).
+   */
   @Bean
-  JobWorkerFactory jobWorkerFactory(
+  @Primary
+  JobWorkerFactory leaseExtendingJobWorkerFactory(
       @Qualifier("backoffSupplier") BackoffSupplier backoffSupplier,
       @Qualifier("streamNoJobsBackoffSupplier") BackoffSupplier streamNoJobsBackoffSupplier,
       JobWorkerMetricsFactory metrics,

@@ -60,16 +60,23 @@ public final class JobLeases implements AutoCloseable {
     if (Duration.ofNanos(System.nanoTime() - started).compareTo(maxLease) > 0) {
       return; // stuck, not busy: let the timeout hand the job to another worker
     }
-    client
-        .newUpdateTimeoutCommand(job.getKey())
-        .timeout(timeout)
-        .send()
-        .whenComplete(
-            (ok, failure) -> {
-              if (failure != null) {
-                LOG.debug("Could not extend job {} ({}): {}", job.getKey(), job.getType(), failure);
-              }
-            });
+    try {
+      client
+          .newUpdateTimeoutCommand(job.getKey())
+          .timeout(timeout)
+          .send()
+          .whenComplete(
+              (ok, failure) -> {
+                if (failure != null) {
+                  // one line, no stack trace: the job may simply be gone (its order cancelled)
+                  LOG.info(
+                      "Could not extend job {} ({}): {}", job.getKey(), job.getType(), failure);
+                }
+              });
+    } catch (RuntimeException e) {
+      // a periodic task that throws is never run again: log, and try at the next period
+      LOG.warn("Could not extend job {} ({}): {}", job.getKey(), job.getType(), e.toString());
+    }
   }
 
   @Override

@@ -73,19 +73,32 @@ public class InventoryService {
    * and it answers with the winner's reservations).
    */
   public ReserveResult reserve(OrderId orderId, Collection<StockRequest> requests) {
+    return reserve(orderId, requests, List.of());
+  }
+
+  /**
+   * {@link #reserve(OrderId, Collection)}, trying the warehouses of {@code preference} first, in
+   * its order (the fulfilment routing decided it, e.g. by destination); the others follow, fullest
+   * first. Stock still decides: a preferred warehouse without the units is passed over.
+   */
+  public ReserveResult reserve(
+      OrderId orderId, Collection<StockRequest> requests, List<WarehouseId> preference) {
     if (requests.isEmpty()) {
       throw new IllegalArgumentException(
           "Expected at least one SKU to reserve for order " + orderId + ", but got none");
     }
     try {
-      return transactions.execute(status -> reserveOnce(orderId, requests, status));
+      return transactions.execute(status -> reserveOnce(orderId, requests, preference, status));
     } catch (DataIntegrityViolationException raced) {
-      return transactions.execute(status -> reserveOnce(orderId, requests, status));
+      return transactions.execute(status -> reserveOnce(orderId, requests, preference, status));
     }
   }
 
   private ReserveResult reserveOnce(
-      OrderId orderId, Collection<StockRequest> requests, TransactionStatus status) {
+      OrderId orderId,
+      Collection<StockRequest> requests,
+      List<WarehouseId> preference,
+      TransactionStatus status) {
     List<Reservation> existing = reservations.findByOrder(orderId.value());
     if (!existing.isEmpty()) {
       return existing.stream().anyMatch(Reservation::isHeld)
@@ -100,7 +113,7 @@ public class InventoryService {
     List<Reservation> reserved = new ArrayList<>();
     List<Sku> missing = new ArrayList<>();
     for (Map.Entry<Sku, Integer> request : bySku.entrySet()) {
-      Optional<WarehouseId> warehouse = take(request.getKey(), request.getValue());
+      Optional<WarehouseId> warehouse = take(request.getKey(), request.getValue(), preference);
       if (warehouse.isEmpty()) {
         missing.add(request.getKey());
       } else if (missing.isEmpty()) {
@@ -118,10 +131,16 @@ public class InventoryService {
     return new ReserveResult.Reserved(List.copyOf(reserved), false);
   }
 
-  private Optional<WarehouseId> take(Sku sku, int quantity) {
+  private Optional<WarehouseId> take(Sku sku, int quantity, List<WarehouseId> preference) {
     // the candidate list is a snapshot; the conditional update decides, so a warehouse emptied
     // meanwhile simply answers 0 and the next one is tried
-    for (String warehouse : stocks.warehousesWithAvailable(sku.value(), quantity)) {
+    List<String> candidates = new ArrayList<>(stocks.warehousesWithAvailable(sku.value(), quantity));
+    List<String> preferred = preference.stream().map(WarehouseId::value).toList();
+    // stable: the preferred in the decided order, then the rest as the query ranked them
+    candidates.sort(
+        Comparator.comparingInt(
+            w -> preferred.indexOf(w) < 0 ? preferred.size() : preferred.indexOf(w)));
+    for (String warehouse : candidates) {
       if (stocks.take(sku.value(), warehouse, quantity) == 1) {
         return Optional.of(WarehouseId.of(warehouse));
       }
