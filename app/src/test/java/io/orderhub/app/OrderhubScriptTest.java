@@ -56,7 +56,8 @@ class OrderhubScriptTest {
     script(root.resolve("mvnw"), "echo \"mvnw $*\" >> calls.log");
     script(bin.resolve("java"), "echo \"java $*\" >> calls.log");
     Files.writeString(root.resolve("pom.xml"), "<project/>");
-    for (String module : new String[] {"engine", "domain", "workers", "compensation", "bpmn", "app"}) {
+    for (String module :
+        new String[] {"engine", "domain", "workers", "compensation", "bpmn", "app"}) {
       Files.createDirectories(root.resolve(module + "/src/main/java"));
       Files.writeString(root.resolve(module + "/pom.xml"), "<project/>");
     }

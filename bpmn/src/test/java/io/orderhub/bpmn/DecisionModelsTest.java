@@ -79,27 +79,20 @@ class DecisionModelsTest {
     forwardToPayment("usual", usual);
     forwardToPayment("large", large);
 
-    assertThat(waitOf(usual))
-        .isEqualTo(Duration.ofMinutes(15).toMillis());
-    assertThat(waitOf(large))
-        .isEqualTo(Duration.ofHours(1).toMillis());
+    assertThat(waitOf(usual)).isEqualTo(Duration.ofMinutes(15).toMillis());
+    assertThat(waitOf(large)).isEqualTo(Duration.ofHours(1).toMillis());
 
     // an analyst shortens the usual timeout to five minutes
     deploy(
         EmbeddedEngine.PAYMENT_TIMEOUT,
         "payment-timeout.dmn",
         model ->
-            model
-                .replace("value=\"1.0.0\"", "value=\"1.1.0\"")
-                .replace("\"PT15M\"", "\"PT5M\""));
+            model.replace("value=\"1.0.0\"", "value=\"1.1.0\"").replace("\"PT15M\"", "\"PT5M\""));
     long later = startOrder("later", "GB", 1, 20);
     forwardToPayment("later", later);
 
-    assertThat(waitOf(later))
-        .isEqualTo(Duration.ofMinutes(5).toMillis());
-    assertThat(waitOf(usual))
-        .as("decided before")
-        .isEqualTo(Duration.ofMinutes(15).toMillis());
+    assertThat(waitOf(later)).isEqualTo(Duration.ofMinutes(5).toMillis());
+    assertThat(waitOf(usual)).as("decided before").isEqualTo(Duration.ofMinutes(15).toMillis());
   }
 
   /** How long the order's payment timer waits (the engine's clock stands still in this test). */
@@ -107,14 +100,25 @@ class DecisionModelsTest {
     return records
             .await(
                 TimerCreated.class,
-                t -> t.processInstanceKey() == order && t.targetElementId().equals("PaymentTimedOut"))
+                t ->
+                    t.processInstanceKey() == order
+                        && t.targetElementId().equals("PaymentTimedOut"))
             .dueDate()
         - engine.clock().millis();
   }
 
+  /** What the routing decision gave the reservation step (the order is validated first). */
   @SuppressWarnings("unchecked")
   private List<String> preferenceOf(String orderId) {
-    return (List<String>) job("stock.reserve", orderId).getVariablesAsMap().get("warehousePreference");
+    if (seen.stream()
+        .noneMatch(
+            j ->
+                j.getType().equals("stock.reserve")
+                    && orderId.equals(j.getVariablesAsMap().get("orderId")))) {
+      complete("order.validate", orderId);
+    }
+    return (List<String>)
+        job("stock.reserve", orderId).getVariablesAsMap().get("warehousePreference");
   }
 
   private void forwardToPayment(String orderId, long order) {
@@ -177,8 +181,7 @@ class DecisionModelsTest {
         .getProcessInstanceKey();
   }
 
-  private void deploy(
-      String location, String name, java.util.function.UnaryOperator<String> change)
+  private void deploy(String location, String name, java.util.function.UnaryOperator<String> change)
       throws IOException {
     String model;
     try (InputStream in = EmbeddedEngine.resource(location)) {

@@ -79,10 +79,7 @@ public final class EmbeddedPostgresLauncher {
         dataDir);
     try {
       // SIGINT is PostgreSQL's fast shutdown: roll back what its dead clients left, checkpoint
-      new ProcessBuilder("kill", "-INT", Long.toString(orphan.pid()))
-          .inheritIO()
-          .start()
-          .waitFor();
+      new ProcessBuilder("kill", "-INT", Long.toString(orphan.pid())).inheritIO().start().waitFor();
       orphan.onExit().get(ORPHAN_STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
     } catch (IOException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException(

@@ -34,7 +34,13 @@ class EmbeddedPostgresLauncherTest {
     Path pgCtl;
     try (EmbeddedPostgres first = EmbeddedPostgresLauncher.start(dataDir, port)) {
       execute(first, "create table kept (id int); insert into kept values (42)");
-      pgCtl = postmasterOf(dataDir).info().command().map(Path::of).orElseThrow().resolveSibling("pg_ctl");
+      pgCtl =
+          postmasterOf(dataDir)
+              .info()
+              .command()
+              .map(Path::of)
+              .orElseThrow()
+              .resolveSibling("pg_ctl");
     }
     // what a killed application leaves behind: a postmaster nobody owns, with its own settings
     // (started as the embedded binaries' launcher does it: PostgreSQL refuses to run as root)
@@ -42,11 +48,19 @@ class EmbeddedPostgresLauncherTest {
         new ProcessBuilder(
                 "unshare",
                 "-U",
-                pgCtl.toString(), "-D", dataDir.toString(), "-o", "-p " + port + " -F", "-w", "start")
+                pgCtl.toString(),
+                "-D",
+                dataDir.toString(),
+                "-o",
+                "-p " + port + " -F",
+                "-w",
+                "start")
             .redirectErrorStream(true)
             .redirectOutput(dataDir.getParent().resolve("orphan.log").toFile())
             .start();
-    assertThat(start.waitFor()).as(Files.readString(dataDir.getParent().resolve("orphan.log"))).isZero();
+    assertThat(start.waitFor())
+        .as(Files.readString(dataDir.getParent().resolve("orphan.log")))
+        .isZero();
     ProcessHandle orphan = postmasterOf(dataDir);
 
     try (EmbeddedPostgres restarted = EmbeddedPostgresLauncher.start(dataDir, port)) {

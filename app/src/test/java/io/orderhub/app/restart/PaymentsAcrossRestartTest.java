@@ -12,12 +12,16 @@ import io.orderhub.domain.payment.infrastructure.SimulatedPaymentProvider;
 import io.orderhub.domain.payment.model.PaymentStatus;
 import io.orderhub.domain.shared.model.OrderId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The simulated payment provider across a restart of the application, with the real models and
  * workers: a charge captured before the restart is refunded after it (cancellation and return), and
  * an answer the provider owed when the application stopped is sent once it is back.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PaymentsAcrossRestartTest {
 
   private final AppRuns runs =
@@ -28,7 +32,7 @@ class PaymentsAcrossRestartTest {
           .with("camunda.client.execution-threads", 4);
 
   @Test
-  void shouldRefundAndAnswerWhatWasOwedAfterARestart() {
+  void shouldRefundAndAnswerWhatWasOwedAfterARestart(CapturedOutput output) {
     String cancelled;
     String returned;
     String unanswered;
@@ -64,6 +68,7 @@ class PaymentsAcrossRestartTest {
       assertThat(paymentOf(after, cancelled).status()).isEqualTo(PaymentStatus.REFUNDED);
       assertThat(paymentOf(after, returned).status()).isEqualTo(PaymentStatus.REFUNDED);
     }
+    assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR "))).isEmpty();
   }
 
   private static String place(Http http) {

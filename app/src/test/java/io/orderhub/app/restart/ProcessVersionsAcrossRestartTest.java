@@ -15,6 +15,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Process versions are governed by their version tag: the bundled model (tag {@code bundled-1}) is
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * restart of the application instead of being replaced by the bundled content; orders in flight
  * stay on their version, new ones take the latest; a new bundled tag is deployed again.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProcessVersionsAcrossRestartTest {
 
   private static final String MODEL = "test-bpmn-versioned/order-fulfillment.bpmn";
@@ -30,7 +34,7 @@ class ProcessVersionsAcrossRestartTest {
       new AppRuns().with("orderhub.process.deployment.resources", "classpath:" + MODEL);
 
   @Test
-  void shouldKeepTheAnalystsVersionAcrossARestart() throws IOException {
+  void shouldKeepTheAnalystsVersionAcrossARestart(CapturedOutput output) throws IOException {
     String bundled = bundledModel();
     String inFlight;
     try (AppRuns.Run first = runs.start()) {
@@ -81,6 +85,8 @@ class ProcessVersionsAcrossRestartTest {
                   .getProcessDefinitionVersion())
           .isEqualTo(3);
     }
+    // three starts and stops, and nothing in the log an operator would have to look into
+    assertThat(output.getOut().lines().filter(line -> line.contains(" ERROR "))).isEmpty();
   }
 
   private static String bundledModel() throws IOException {

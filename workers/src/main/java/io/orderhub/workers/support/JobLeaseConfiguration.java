@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Every {@code @JobWorker} of the application runs under {@link JobLeases}: the starter's job
- * worker factory, with each handler wrapped so its job's timeout is renewed while it works.
+ * Every {@code @JobWorker} of the application runs under {@link JobLeases} and {@link
+ * QuietOvertakenSteps}: the starter's job worker factory, with each handler wrapped so its job's
+ * timeout is renewed while it works and a step overtaken by a cancellation is no warning.
  */
 @Configuration(proxyBeanMethods = false)
 public class JobLeaseConfiguration {
@@ -49,11 +50,13 @@ public class JobLeaseConfiguration {
       public JobWorker createJobWorker(
           CamundaClient client, JobWorkerValue value, JobHandlerFactory handlers) {
         Duration timeout =
-            Optional.ofNullable(value.getTimeout())
-                .map(SourceAware::value)
-                .orElse(defaultTimeout);
+            Optional.ofNullable(value.getTimeout()).map(SourceAware::value).orElse(defaultTimeout);
         return super.createJobWorker(
-            client, value, context -> leases.extending(handlers.getJobHandler(context), client, timeout));
+            client,
+            value,
+            context ->
+                leases.extending(
+                    QuietOvertakenSteps.wrap(handlers.getJobHandler(context)), client, timeout));
       }
     };
   }

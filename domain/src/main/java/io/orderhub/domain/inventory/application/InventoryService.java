@@ -134,7 +134,8 @@ public class InventoryService {
   private Optional<WarehouseId> take(Sku sku, int quantity, List<WarehouseId> preference) {
     // the candidate list is a snapshot; the conditional update decides, so a warehouse emptied
     // meanwhile simply answers 0 and the next one is tried
-    List<String> candidates = new ArrayList<>(stocks.warehousesWithAvailable(sku.value(), quantity));
+    List<String> candidates =
+        new ArrayList<>(stocks.warehousesWithAvailable(sku.value(), quantity));
     List<String> preferred = preference.stream().map(WarehouseId::value).toList();
     // stable: the preferred in the decided order, then the rest as the query ranked them
     candidates.sort(

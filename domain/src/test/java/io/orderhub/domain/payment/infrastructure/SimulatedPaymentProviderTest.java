@@ -100,8 +100,10 @@ class SimulatedPaymentProviderTest {
 
     assertThat(heardBefore).extracting(PaymentCallback::paymentId).containsExactly(answered);
     assertThat(heardAfter).extracting(PaymentCallback::paymentId).containsExactly(owed);
-    assertThat(after.refund(answered, Money.of("30.00", "EUR"))).isEqualTo("SIM-REFUND-" + answered);
-    assertThat(after.refund(answered, Money.of("30.00", "EUR"))).isEqualTo("SIM-REFUND-" + answered);
+    assertThat(after.refund(answered, Money.of("30.00", "EUR")))
+        .isEqualTo("SIM-REFUND-" + answered);
+    assertThat(after.refund(answered, Money.of("30.00", "EUR")))
+        .isEqualTo("SIM-REFUND-" + answered);
     assertThat(after.captures(answered)).isEqualTo(1);
     assertThat(after.refundsIssued(answered)).isEqualTo(1);
     assertThat(after.refundRequests(answered)).isEqualTo(2);
@@ -114,8 +116,10 @@ class SimulatedPaymentProviderTest {
 
   @Test
   void shouldRetryOnItsOwnThreadUntilTheWebhookTakesTheAnswer() {
-    try (SimulatedPaymentProvider provider = SimulatedPaymentProvider.answeringOnOwnThread(ledger)) {
-      java.util.concurrent.atomic.AtomicInteger attempts = new java.util.concurrent.atomic.AtomicInteger();
+    try (SimulatedPaymentProvider provider =
+        SimulatedPaymentProvider.answeringOnOwnThread(ledger)) {
+      java.util.concurrent.atomic.AtomicInteger attempts =
+          new java.util.concurrent.atomic.AtomicInteger();
       List<PaymentCallback> received = new java.util.concurrent.CopyOnWriteArrayList<>();
       provider.connect(
           callback -> {
