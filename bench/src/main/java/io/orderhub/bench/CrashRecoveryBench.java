@@ -36,6 +36,8 @@ public final class CrashRecoveryBench {
   private static final Set<String> SETTLED =
       Set.of("DISPATCHED", "COMPLETED", "CANCELLED", "REJECTED", "RETURNED");
   private static final ObjectMapper JSON = new ObjectMapper();
+  // generous: on a loaded machine the application can take minutes to start
+  private static final Duration STARTUP = Duration.ofMinutes(10);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -86,14 +88,20 @@ public final class CrashRecoveryBench {
     }
     Process first = start(data, ports);
     int http = ports.get("http");
-    awaitReady(http, Duration.ofMinutes(3));
     List<String> ids = new ArrayList<>();
-    for (int i = 0; i < orders; i++) {
-      ids.add(place(http));
-    }
     Map<String, String> before = new HashMap<>();
-    for (String id : ids) {
-      before.put(id, status(http, id));
+    try {
+      awaitReady(http, STARTUP);
+      for (int i = 0; i < orders; i++) {
+        ids.add(place(http));
+      }
+      for (String id : ids) {
+        before.put(id, status(http, id));
+      }
+    } catch (Exception e) {
+      first.destroy();
+      first.waitFor();
+      throw e;
     }
     long stopped = System.nanoTime();
     if (kill) {
@@ -107,7 +115,7 @@ public final class CrashRecoveryBench {
     long restarted = System.nanoTime();
     Process second = start(data, ports);
     try {
-      awaitReady(http, Duration.ofMinutes(3));
+      awaitReady(http, STARTUP);
       long ready = System.nanoTime();
       List<String> waiting = new ArrayList<>(inFlight);
       long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
