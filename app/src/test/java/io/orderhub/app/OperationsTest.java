@@ -29,6 +29,18 @@ class OperationsTest extends ApplicationTest {
   }
 
   @Test
+  void shouldAnswerLivenessAndReadinessProbes() {
+    Http.Response liveness = http().get("/actuator/health/liveness");
+    Http.Response readiness = http().get("/actuator/health/readiness");
+
+    assertThat(liveness.status()).as(liveness.toString()).isEqualTo(200);
+    assertThat(liveness.json().path("components").propertyNames()).containsExactly("livenessState");
+    assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+    assertThat(readiness.json().path("components").propertyNames())
+        .contains("readinessState", "db", "camundaClient");
+  }
+
+  @Test
   void shouldServeTheOpenApiDocument() {
     Http.Response doc = http().get("/v3/api-docs");
 

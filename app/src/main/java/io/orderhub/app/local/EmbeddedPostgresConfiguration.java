@@ -2,7 +2,6 @@ package io.orderhub.app.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -16,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * orderhub.postgres.embedded=true}, the local profile), on {@code orderhub.postgres.port} with its
  * data under {@code orderhub.postgres.data-dir}, so orders survive a restart. Boot's DataSource
  * connects to it through {@code spring.datasource.url} (see {@code application-local.properties}).
+ * Durable, and never reusing a server a killed run left behind: see {@link
+ * EmbeddedPostgresLauncher}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
@@ -26,16 +27,8 @@ public class EmbeddedPostgresConfiguration {
 
   @Bean(name = POSTGRES_BEAN, destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-    Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
-    Files.createDirectories(dataDir);
-    return EmbeddedPostgres.builder()
-        .setDataDirectory(dataDir)
-        .setCleanDataDirectory(false)
-        // stopped by the context (after the DataSource closed), not by a JVM hook racing it
-        .setRegisterShutdownHook(false)
-        .setPort(properties.port())
-        .setServerConfig("max_connections", "100")
-        .start();
+    return EmbeddedPostgresLauncher.start(
+        Path.of(properties.dataDir()).toAbsolutePath().normalize(), properties.port());
   }
 
   /** The embedded engine keeps its read model here too: it starts after the server. */

@@ -33,9 +33,17 @@ public class ProcessConfiguration {
   }
 
   @Bean
+  ModelVersions modelVersions(DataSource dataSource, AppSchema schema) {
+    return new ModelVersions(JdbcClient.create(dataSource), schema);
+  }
+
+  @Bean
   ProcessDeployer processDeployer(
-      CamundaClient client, ResourcePatternResolver resolver, ProcessProperties properties) {
-    return new ProcessDeployer(client, resolver, properties);
+      CamundaClient client,
+      ResourcePatternResolver resolver,
+      ProcessProperties properties,
+      ModelVersions versions) {
+    return new ProcessDeployer(client, resolver, properties, versions);
   }
 
   @Bean

@@ -25,6 +25,11 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   public static final String ORDER_RETURN = "bpmn/order-return.bpmn";
 
+  /** The decisions order-fulfillment calls from its business rule tasks. */
+  public static final String FULFILMENT_ROUTING = "bpmn/fulfilment-routing.dmn";
+
+  public static final String PAYMENT_TIMEOUT = "bpmn/payment-timeout.dmn";
+
   private final Engine engine;
   private final ControlledClock clock;
   private final ProcessRecords records = new ProcessRecords();
@@ -62,12 +67,14 @@ public final class EmbeddedEngine implements AutoCloseable {
         .build();
   }
 
-  /** Deploys both business models in one deployment. */
+  /** Deploys both business models and the decisions they call in one deployment. */
   public static DeploymentEvent deployModels(CamundaClient client) {
     return client
         .newDeployResourceCommand()
         .addResourceStream(resource(ORDER_FULFILLMENT), "order-fulfillment.bpmn")
         .addResourceStream(resource(ORDER_RETURN), "order-return.bpmn")
+        .addResourceStream(resource(FULFILMENT_ROUTING), "fulfilment-routing.dmn")
+        .addResourceStream(resource(PAYMENT_TIMEOUT), "payment-timeout.dmn")
         .send()
         .join();
   }

@@ -13,6 +13,7 @@ import io.orderhub.domain.payment.application.RequestedPayment;
 import io.orderhub.domain.payment.infrastructure.Payments;
 import io.orderhub.domain.shared.model.Money;
 import io.orderhub.domain.shared.model.OrderId;
+import io.orderhub.domain.shared.model.WarehouseId;
 import io.orderhub.domain.shipment.application.ReservedGoods;
 import io.orderhub.domain.shipment.application.RouteResult;
 import io.orderhub.domain.shipment.application.ShipmentService;
@@ -20,6 +21,7 @@ import io.orderhub.domain.shipment.infrastructure.Shipments;
 import io.orderhub.domain.shipment.model.Shipment;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -42,10 +44,12 @@ final class GatedServices {
       this.gate = gate;
     }
 
+    // the routed overload: the worker passes the routing decision's warehouse preference
     @Override
-    public ReserveResult reserve(OrderId orderId, Collection<StockRequest> requests) {
+    public ReserveResult reserve(
+        OrderId orderId, Collection<StockRequest> requests, List<WarehouseId> preference) {
       gate.before(Step.RESERVE, orderId, null);
-      ReserveResult result = super.reserve(orderId, requests);
+      ReserveResult result = super.reserve(orderId, requests, preference);
       gate.after(Step.RESERVE, orderId);
       return result;
     }

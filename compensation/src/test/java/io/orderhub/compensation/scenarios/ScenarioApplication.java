@@ -35,7 +35,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @SpringBootApplication
 @Import({DomainConfiguration.class, WorkersConfiguration.class, CompensationConfiguration.class})
 @Deployment(
-    resources = {"classpath:bpmn/order-fulfillment.bpmn", "classpath:bpmn/order-return.bpmn"})
+    resources = {
+      "classpath:bpmn/order-fulfillment.bpmn",
+      "classpath:bpmn/order-return.bpmn",
+      "classpath:bpmn/fulfilment-routing.dmn",
+      "classpath:bpmn/payment-timeout.dmn"
+    })
 public class ScenarioApplication {
 
   @Bean

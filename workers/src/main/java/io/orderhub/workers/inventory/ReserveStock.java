@@ -10,6 +10,7 @@ import io.orderhub.domain.inventory.model.StockRequest;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.domain.shared.model.Sku;
+import io.orderhub.domain.shared.model.WarehouseId;
 import io.orderhub.workers.support.OrderSteps;
 import io.orderhub.workers.support.Workers;
 import java.util.List;
@@ -25,8 +26,13 @@ public class ReserveStock {
 
   public static final String OUT_OF_STOCK = "OUT_OF_STOCK";
 
-  /** The job's variables: the order and its lines (other line fields are not needed here). */
-  public record Command(String orderId, List<Line> lines) {}
+  /**
+   * The job's variables: the order, its lines (other line fields are not needed here) and the
+   * warehouses in the order the routing decision ({@code fulfilment-routing.dmn}) ranked them for
+   * the destination; none means no preference.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Command(String orderId, List<Line> lines, List<String> warehousePreference) {}
 
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Line(String sku, int quantity) {}
@@ -44,7 +50,11 @@ public class ReserveStock {
     OrderId id = Workers.orderId(command.orderId());
     List<StockRequest> requests =
         command.lines().stream().map(l -> StockRequest.of(l.sku(), l.quantity())).toList();
-    return switch (inventory.reserve(id, requests)) {
+    List<WarehouseId> preference =
+        command.warehousePreference() == null
+            ? List.of()
+            : command.warehousePreference().stream().map(WarehouseId::of).toList();
+    return switch (inventory.reserve(id, requests, preference)) {
       case ReserveResult.Reserved reserved -> {
         orders.record(id, Order::markStockReserved, () -> inventory.release(id));
         yield Map.of("orderStatus", "STOCK_RESERVED");

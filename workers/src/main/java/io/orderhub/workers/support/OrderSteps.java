@@ -46,8 +46,8 @@ public class OrderSteps {
 
   /**
    * Records on the order that a step's effect happened. When the order is being (or was) cancelled
-   * meanwhile, runs {@code undo} — the step's compensation, idempotent — and fails: the job's
-   * element has been interrupted, nothing waits for its completion.
+   * meanwhile, runs {@code undo} — the step's compensation, idempotent — and throws {@link
+   * StepOvertaken}: the job's element has been interrupted, nothing waits for its completion.
    */
   public Order record(OrderId orderId, Consumer<Order> verb, Runnable undo) {
     try {
@@ -56,9 +56,7 @@ public class OrderSteps {
       OrderStatus status = orders.get(orderId).status();
       if (status == OrderStatus.CANCELLATION_REQUESTED || status == OrderStatus.CANCELLED) {
         undo.run();
-        throw new IllegalStateException(
-            "Expected order " + orderId + " to go on, but it is " + status + ": step undone",
-            refused);
+        throw new StepOvertaken(orderId, status, refused);
       }
       throw refused;
     }

@@ -73,19 +73,32 @@ public class InventoryService {
    * and it answers with the winner's reservations).
    */
   public ReserveResult reserve(OrderId orderId, Collection<StockRequest> requests) {
+    return reserve(orderId, requests, List.of());
+  }
+
+  /**
+   * {@link #reserve(OrderId, Collection)}, trying the warehouses of {@code preference} first, in
+   * its order (the fulfilment routing decided it, e.g. by destination); the others follow, fullest
+   * first. Stock still decides: a preferred warehouse without the units is passed over.
+   */
+  public ReserveResult reserve(
+      OrderId orderId, Collection<StockRequest> requests, List<WarehouseId> preference) {
     if (requests.isEmpty()) {
       throw new IllegalArgumentException(
           "Expected at least one SKU to reserve for order " + orderId + ", but got none");
     }
     try {
-      return transactions.execute(status -> reserveOnce(orderId, requests, status));
+      return transactions.execute(status -> reserveOnce(orderId, requests, preference, status));
     } catch (DataIntegrityViolationException raced) {
-      return transactions.execute(status -> reserveOnce(orderId, requests, status));
+      return transactions.execute(status -> reserveOnce(orderId, requests, preference, status));
     }
   }
 
   private ReserveResult reserveOnce(
-      OrderId orderId, Collection<StockRequest> requests, TransactionStatus status) {
+      OrderId orderId,
+      Collection<StockRequest> requests,
+      List<WarehouseId> preference,
+      TransactionStatus status) {
     List<Reservation> existing = reservations.findByOrder(orderId.value());
     if (!existing.isEmpty()) {
       return existing.stream().anyMatch(Reservation::isHeld)
@@ -100,7 +113,7 @@ public class InventoryService {
     List<Reservation> reserved = new ArrayList<>();
     List<Sku> missing = new ArrayList<>();
     for (Map.Entry<Sku, Integer> request : bySku.entrySet()) {
-      List<Part> parts = take(request.getKey(), request.getValue());
+      List<Part> parts = take(request.getKey(), request.getValue(), preference);
       if (parts.isEmpty()) {
         missing.add(request.getKey());
       } else if (missing.isEmpty()) {
@@ -131,13 +144,20 @@ public class InventoryService {
 
   /**
    * Takes {@code quantity} units of {@code sku}: from one warehouse that has them all when there is
-   * one (one parcel), else from several, fullest first. Empty when the warehouses together do not
+   * one (one parcel; the preferred first), else from several, fullest first. Empty when the warehouses together do not
    * hold enough; what was taken then is given back by the caller's rollback.
    */
-  private List<Part> take(Sku sku, int quantity) {
+  private List<Part> take(Sku sku, int quantity, List<WarehouseId> preference) {
     // the candidate lists are snapshots; the conditional update decides, so a warehouse emptied
     // meanwhile simply answers 0 and the next one is tried
-    for (String warehouse : stocks.warehousesWithAvailable(sku.value(), quantity)) {
+    List<String> candidates =
+        new ArrayList<>(stocks.warehousesWithAvailable(sku.value(), quantity));
+    List<String> preferred = preference.stream().map(WarehouseId::value).toList();
+    // stable: the preferred in the decided order, then the rest as the query ranked them
+    candidates.sort(
+        Comparator.comparingInt(
+            w -> preferred.indexOf(w) < 0 ? preferred.size() : preferred.indexOf(w)));
+    for (String warehouse : candidates) {
       if (stocks.take(sku.value(), warehouse, quantity) == 1) {
         return List.of(new Part(WarehouseId.of(warehouse), quantity));
       }

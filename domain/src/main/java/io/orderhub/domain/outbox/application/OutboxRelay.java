@@ -88,6 +88,15 @@ public class OutboxRelay {
     return deleted == null ? 0 : deleted;
   }
 
+  /**
+   * Deletes every row written before {@code cutoff}, published or not — for an application that
+   * relays its outbox nowhere, where the rows would otherwise only grow.
+   */
+  public int discardWrittenBefore(Instant cutoff) {
+    Integer deleted = transactions.execute(status -> table.deleteWrittenBefore(cutoff));
+    return deleted == null ? 0 : deleted;
+  }
+
   /** How many rows wait to be published — the relay's backlog (a natural autoscaling metric). */
   public long backlog() {
     return table.countUnpublished();

@@ -81,6 +81,13 @@ public class OutboxTable {
         .update();
   }
 
+  /** Deletes rows written before {@code cutoff}, published or not: for a outbox nobody relays. */
+  public int deleteWrittenBefore(Instant cutoff) {
+    return jdbc.sql("delete from outbox.outbox_event where occurred_at < :cutoff")
+        .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC))
+        .update();
+  }
+
   public long countUnpublished() {
     return jdbc.sql("select count(*) from outbox.outbox_event where published_at is null")
         .query(Long.class)

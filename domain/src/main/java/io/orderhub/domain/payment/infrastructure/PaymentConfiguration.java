@@ -5,6 +5,7 @@ import io.orderhub.domain.payment.application.PaymentProvider;
 import io.orderhub.domain.payment.application.PaymentProviderDecorator;
 import io.orderhub.domain.payment.application.PaymentService;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,7 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * application provides its own {@link PaymentProvider} bean), the {@link SimulatedPaymentProvider}
  * is used, answering on a thread of its own ({@code orderhub.payment.simulator.delivery=async}, the
  * default) or on demand ({@code =on-demand}, for tests), and its callbacks go straight to {@link
- * PaymentService#handleCallback} until the application connects another sink.
+ * PaymentService#handleCallback} until the application connects another sink. Its books are kept in
+ * {@code payment.simulated_charge}, so refunds and owed answers survive a restart.
  */
 @Configuration(proxyBeanMethods = false)
 public class PaymentConfiguration {
@@ -29,10 +31,12 @@ public class PaymentConfiguration {
       matchIfMissing = true)
   // its thread is its own, not an Executor bean: one would switch off Boot's task executor
   SimulatedPaymentProvider simulatedPaymentProvider(
-      @Value("${orderhub.payment.simulator.delivery:async}") String delivery) {
+      @Value("${orderhub.payment.simulator.delivery:async}") String delivery,
+      DataSource dataSource) {
+    SimulatorLedger ledger = new SimulatorLedger(dataSource);
     return switch (delivery) {
-      case "async" -> SimulatedPaymentProvider.answeringOnOwnThread();
-      case "on-demand" -> SimulatedPaymentProvider.answeringOnDemand();
+      case "async" -> SimulatedPaymentProvider.answeringOnOwnThread(ledger);
+      case "on-demand" -> SimulatedPaymentProvider.answeringOnDemand(ledger);
       default ->
           throw new IllegalArgumentException(
               "Expected orderhub.payment.simulator.delivery to be async or on-demand, but got "

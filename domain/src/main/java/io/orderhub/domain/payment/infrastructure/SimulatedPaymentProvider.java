@@ -6,65 +6,104 @@ import io.orderhub.domain.payment.model.PaymentCallback;
 import io.orderhub.domain.payment.model.PaymentId;
 import io.orderhub.domain.shared.model.Money;
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * A payment provider without a network, for local runs and tests, with deterministic answers: an
  * amount whose minor units end in {@code .13} is declined, every other amount is confirmed.
  *
+ * <p>Its books — charges, answers, refunds, and which answers were delivered — live in PostgreSQL
+ * ({@link SimulatorLedger}), as a real provider's live on its side: after a restart of the
+ * application a captured charge can still be refunded, and every answer it still owed (the
+ * application stopped before the callback went through) is sent again when it {@link #start()}s.
+ *
  * <p>Answers are queued and delivered to the connected {@link PaymentCallbackSink} either by an
- * executor right after the charge (asynchronous, like a real provider) or only when {@link
- * #deliverPending()} is called (tests decide when the provider answers — no sleeping). Keeps count
- * of what it was asked and of the money it moved, so tests can prove "at most once". Thread-safe.
+ * executor right after the charge (asynchronous, like a real provider; a failed delivery is retried
+ * on its own thread) or only when {@link #deliverPending()} is called (tests decide when the
+ * provider answers — no sleeping). Keeps count of what it was asked and of the money it moved, so
+ * tests can prove "at most once". Thread-safe.
  */
-public class SimulatedPaymentProvider implements PaymentProvider, AutoCloseable {
+public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle, AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
+  private static final long REDELIVERY_DELAY_MILLIS = 1_000;
+
+  private final SimulatorLedger ledger;
   private final Executor delivery;
-  private final ExecutorService ownThread;
-  private final Map<PaymentId, Charge> charges = new ConcurrentHashMap<>();
-  private final Map<PaymentId, AtomicInteger> chargeRequests = new ConcurrentHashMap<>();
-  private final Map<PaymentId, String> refunds = new ConcurrentHashMap<>();
-  private final Map<PaymentId, AtomicInteger> refundRequests = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService ownThread;
   private final LinkedBlockingDeque<PaymentCallback> pending = new LinkedBlockingDeque<>();
   private volatile PaymentCallbackSink sink;
+  private volatile boolean running;
 
-  private record Charge(Money amount, PaymentCallback answer) {}
-
-  private SimulatedPaymentProvider(Executor delivery, ExecutorService ownThread) {
+  private SimulatedPaymentProvider(
+      SimulatorLedger ledger, Executor delivery, ScheduledExecutorService ownThread) {
+    this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.delivery = delivery;
     this.ownThread = ownThread;
   }
 
   /** Answers only when {@link #deliverPending()} is called. */
-  public static SimulatedPaymentProvider answeringOnDemand() {
-    return new SimulatedPaymentProvider(null, null);
+  public static SimulatedPaymentProvider answeringOnDemand(SimulatorLedger ledger) {
+    return new SimulatedPaymentProvider(ledger, null, null);
   }
 
   /** Answers on {@code delivery}'s threads right after each charge. */
-  public static SimulatedPaymentProvider answeringThrough(Executor delivery) {
-    return new SimulatedPaymentProvider(Objects.requireNonNull(delivery, "delivery"), null);
+  public static SimulatedPaymentProvider answeringThrough(
+      Executor delivery, SimulatorLedger ledger) {
+    return new SimulatedPaymentProvider(ledger, Objects.requireNonNull(delivery, "delivery"), null);
   }
 
   /**
-   * Answers on a daemon thread of its own right after each charge, like a real provider's webhook;
-   * {@link #close()} stops the thread.
+   * Answers on a daemon thread of its own right after each charge, like a real provider's webhook,
+   * and tries again a second later while the webhook fails; {@link #close()} stops the thread.
    */
-  public static SimulatedPaymentProvider answeringOnOwnThread() {
-    ExecutorService thread =
-        Executors.newSingleThreadExecutor(
+  public static SimulatedPaymentProvider answeringOnOwnThread(SimulatorLedger ledger) {
+    ScheduledExecutorService thread =
+        Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("payment-simulator").daemon().factory());
-    return new SimulatedPaymentProvider(thread, thread);
+    return new SimulatedPaymentProvider(ledger, thread, thread);
+  }
+
+  /**
+   * Queues every answer still owed from before (a restart) and, when answering by itself, sends
+   * them. Call once the final sink is connected; Spring does, after all beans are wired.
+   */
+  @Override
+  public void start() {
+    running = true;
+    for (PaymentCallback owed : ledger.owed()) {
+      if (!pending.contains(owed)) {
+        pending.addLast(owed);
+      }
+    }
+    if (!pending.isEmpty()) {
+      LOG.info("Payment simulator re-sends {} answers it owed before the restart", pending.size());
+      scheduleDelivery();
+    }
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
   }
 
   @Override
   public void close() {
+    running = false;
     if (ownThread != null) {
       ownThread.shutdownNow();
     }
@@ -77,18 +116,36 @@ public class SimulatedPaymentProvider implements PaymentProvider, AutoCloseable 
 
   @Override
   public void charge(PaymentId paymentId, Money amount) {
-    chargeRequests.computeIfAbsent(paymentId, id -> new AtomicInteger()).incrementAndGet();
-    boolean[] first = {false};
-    charges.computeIfAbsent(
-        paymentId,
-        id -> {
-          first[0] = true;
-          return new Charge(amount, answerFor(id, amount));
-        });
-    if (first[0]) {
-      pending.addLast(charges.get(paymentId).answer());
-      if (delivery != null) {
-        delivery.execute(this::deliverPending);
+    PaymentCallback answer = answerFor(paymentId, amount);
+    if (ledger.recordCharge(paymentId, amount, answer)) {
+      pending.addLast(answer);
+      scheduleDelivery();
+    }
+  }
+
+  private void scheduleDelivery() {
+    if (delivery == null) {
+      return;
+    }
+    try {
+      delivery.execute(this::deliverOrRetryLater);
+    } catch (RejectedExecutionException closed) {
+      // shutting down: the answer stays owed in the ledger and is sent after the next start
+    }
+  }
+
+  private void deliverOrRetryLater() {
+    try {
+      deliverPending();
+    } catch (RuntimeException e) {
+      LOG.debug("Payment callback not delivered yet, trying again: {}", e.toString());
+      if (ownThread != null && !ownThread.isShutdown()) {
+        try {
+          ownThread.schedule(
+              this::deliverOrRetryLater, REDELIVERY_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closed) {
+          // shutting down: still owed, sent after the next start
+        }
       }
     }
   }
@@ -102,12 +159,17 @@ public class SimulatedPaymentProvider implements PaymentProvider, AutoCloseable 
 
   @Override
   public String refund(PaymentId paymentId, Money amount) {
-    refundRequests.computeIfAbsent(paymentId, id -> new AtomicInteger()).incrementAndGet();
-    Charge charge = charges.get(paymentId);
-    if (charge == null || charge.answer().status() != PaymentCallback.Status.CONFIRMED) {
-      throw new IllegalStateException(
-          "Expected a captured charge of payment " + paymentId + " to refund, but there is none");
-    }
+    ledger.countRefundRequest(paymentId);
+    SimulatorLedger.Charge charge =
+        ledger
+            .find(paymentId)
+            .filter(c -> c.answer().status() == PaymentCallback.Status.CONFIRMED)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Expected a captured charge of payment "
+                            + paymentId
+                            + " to refund, but there is none"));
     if (!charge.amount().equals(amount)) {
       throw new IllegalStateException(
           "Expected a refund of "
@@ -117,11 +179,12 @@ public class SimulatedPaymentProvider implements PaymentProvider, AutoCloseable 
               + ", but was asked for "
               + amount);
     }
-    return refunds.computeIfAbsent(paymentId, id -> "SIM-REFUND-" + id);
+    return ledger.recordRefund(paymentId, "SIM-REFUND-" + paymentId);
   }
 
   /**
-   * Delivers every queued answer to the sink, oldest first.
+   * Delivers every queued answer to the sink, oldest first; each is marked delivered in the ledger
+   * once the sink took it.
    *
    * @return how many were delivered
    * @throws IllegalStateException when no sink is connected
@@ -129,26 +192,37 @@ public class SimulatedPaymentProvider implements PaymentProvider, AutoCloseable 
   public int deliverPending() {
     int delivered = 0;
     PaymentCallback callback;
-    while ((callback = pending.pollFirst()) != null) {
-      try {
-        requireSink().accept(callback);
-      } catch (RuntimeException e) {
-        pending.addFirst(callback); // not lost: delivered again on the next call
-        throw e;
+    synchronized (pending) {
+      while ((callback = pending.pollFirst()) != null) {
+        try {
+          requireSink().accept(callback);
+        } catch (RuntimeException e) {
+          pending.addFirst(callback); // not lost: delivered again on the next call
+          throw e;
+        }
+        ledger.markDelivered(callback.paymentId());
+        delivered++;
       }
-      delivered++;
     }
     return delivered;
   }
 
-  /** Sends a payment's answer once more, as a provider retrying its webhook does. */
+  /**
+   * Sends a payment's answer (once more), as a provider retrying its webhook does; once the sink
+   * took it, it is no longer owed.
+   */
   public void redeliver(PaymentId paymentId) {
-    Charge charge = charges.get(paymentId);
-    if (charge == null) {
-      throw new IllegalStateException(
-          "Expected a charge of payment " + paymentId + " to redeliver, but there is none");
-    }
+    SimulatorLedger.Charge charge =
+        ledger
+            .find(paymentId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Expected a charge of payment "
+                            + paymentId
+                            + " to redeliver, but there is none"));
     requireSink().accept(charge.answer());
+    ledger.markDelivered(paymentId);
   }
 
   private PaymentCallbackSink requireSink() {
@@ -162,25 +236,28 @@ public class SimulatedPaymentProvider implements PaymentProvider, AutoCloseable 
 
   /** How often a charge of the payment was asked for. */
   public int chargeRequests(PaymentId paymentId) {
-    AtomicInteger count = chargeRequests.get(paymentId);
-    return count == null ? 0 : count.get();
+    return ledger.find(paymentId).map(SimulatorLedger.Charge::chargeRequests).orElse(0);
   }
 
   /** How often money was actually captured for the payment: 0 or 1. */
   public int captures(PaymentId paymentId) {
-    Charge charge = charges.get(paymentId);
-    return charge != null && charge.answer().status() == PaymentCallback.Status.CONFIRMED ? 1 : 0;
+    return ledger
+        .find(paymentId)
+        .filter(c -> c.answer().status() == PaymentCallback.Status.CONFIRMED)
+        .map(c -> 1)
+        .orElse(0);
   }
 
   /** How often money was actually refunded for the payment: 0 or 1. */
   public int refundsIssued(PaymentId paymentId) {
-    return refunds.containsKey(paymentId) ? 1 : 0;
+    return ledger.find(paymentId).flatMap(SimulatorLedger.Charge::refundReference).isPresent()
+        ? 1
+        : 0;
   }
 
   /** How often a refund of the payment was asked for. */
   public int refundRequests(PaymentId paymentId) {
-    AtomicInteger count = refundRequests.get(paymentId);
-    return count == null ? 0 : count.get();
+    return ledger.find(paymentId).map(SimulatorLedger.Charge::refundRequests).orElse(0);
   }
 
   public int pendingCallbacks() {

@@ -100,6 +100,23 @@ class InventoryServiceTest {
   }
 
   @Test
+  void shouldTakeFromThePreferredWarehouseWhenItHasEnough() {
+    inventory.receive(sku, SHANGHAI, 50); // the fullest: first without a preference
+    OrderId other = OrderId.newId();
+
+    inventory.reserve(order, List.of(new StockRequest(sku, 5)), List.of(BEIJING, SHANGHAI));
+    inventory.reserve(other, List.of(new StockRequest(sku, 8)), List.of(BEIJING, SHANGHAI));
+
+    assertThat(inventory.reservationsOf(order))
+        .singleElement()
+        .satisfies(r -> assertThat(r.warehouse()).isEqualTo(BEIJING));
+    // Beijing has 5 left: the stock decides over the preference
+    assertThat(inventory.reservationsOf(other))
+        .singleElement()
+        .satisfies(r -> assertThat(r.warehouse()).isEqualTo(SHANGHAI));
+  }
+
+  @Test
   void shouldTakeFromTheWarehouseThatHasEnough() {
     inventory.receive(sku, SHANGHAI, 50);
 
