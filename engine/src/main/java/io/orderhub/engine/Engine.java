@@ -140,8 +140,7 @@ public final class Engine implements AutoCloseable {
             : null;
     Engine engine = null;
     try {
-      engine =
-          new Engine(config, metrics, health, monitoring, monitoringConfig.collectMetrics());
+      engine = new Engine(config, metrics, health, monitoring, monitoringConfig.collectMetrics());
       engine.processor.start();
       engine.openGateways();
       health.started();

@@ -30,8 +30,7 @@ public class EmbeddedEngineConfiguration {
     Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
     return Engine.start(
         EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort()),
-        MonitoringConfig.on(properties.monitoringPort())
-            .withWedgedAfter(properties.wedgedAfter()));
+        MonitoringConfig.on(properties.monitoringPort()).withWedgedAfter(properties.wedgedAfter()));
   }
 
   /** The client (and whatever uses it at startup) comes after the engine, and goes before it. */

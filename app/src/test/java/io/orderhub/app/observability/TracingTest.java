@@ -68,8 +68,7 @@ class TracingTest {
   void shouldHoldTheCreateAndEveryForwardJobOfAnOrderInOneTrace() {
     // when
     Http http = new Http(httpPort);
-    Http.Response created =
-        http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));
+    Http.Response created = http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String orderId = created.json().path("id").asString();
     await()
@@ -77,8 +76,8 @@ class TracingTest {
         .pollInterval(Duration.ofMillis(20))
         .until(
             () ->
-                "DISPATCHED".equals(
-                    http.get("/api/orders/" + orderId).json().path("status").asString()));
+                "DISPATCHED"
+                    .equals(http.get("/api/orders/" + orderId).json().path("status").asString()));
 
     // then
     SpanData create =
