@@ -65,6 +65,9 @@ class DashboardsTest {
 
   @LocalServerPort int httpPort;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.orderhub.app.process.ProcessDeployer deployer;
+
   @Value("${orderhub.engine.monitoring-port}")
   int engineMonitoringPort;
 
@@ -74,6 +77,8 @@ class DashboardsTest {
   @BeforeAll
   void runWorkloadAndScrape() throws Exception {
     Http http = new Http(httpPort);
+    // on a loaded machine the deploy at startup may time out; it is retried on demand
+    await().atMost(Duration.ofSeconds(120)).until(deployer::ensureDeployed);
     String completed = place(http);
     String cancelled = place(http);
     awaitStatus(http, completed, "DISPATCHED");

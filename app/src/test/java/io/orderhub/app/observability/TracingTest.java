@@ -62,10 +62,17 @@ class TracingTest {
   }
 
   @LocalServerPort int httpPort;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.orderhub.app.process.ProcessDeployer deployer;
+
   @Autowired InMemorySpanExporter spans;
 
   @Test
   void shouldHoldTheCreateAndEveryForwardJobOfAnOrderInOneTrace() {
+    // given the models (on a loaded machine the deploy at startup may time out)
+    await().atMost(Duration.ofSeconds(120)).until(deployer::ensureDeployed);
+
     // when
     Http http = new Http(httpPort);
     Http.Response created = http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));

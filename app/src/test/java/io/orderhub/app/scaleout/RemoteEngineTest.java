@@ -90,10 +90,15 @@ class RemoteEngineTest {
 
   @LocalServerPort int httpPort;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.orderhub.app.process.ProcessDeployer deployer;
+
   @Test
   void shouldRunAnOrderOnASeparateEngineProcess() {
     Http http = new Http(httpPort);
     assertThat(engine.isAlive()).isTrue();
+    // on a loaded machine the deploy at startup may time out; it is retried on demand
+    await().atMost(Duration.ofSeconds(120)).until(deployer::ensureDeployed);
 
     String id =
         http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()))
