@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The cost of the engine's metrics: the same closed-loop one-task workload (gRPC, job streaming)
  * against an engine with metrics collected and scraped every second (a scrape interval 15 times
  * denser than the usual) and one without metrics, alternating on/off in each round so drift of the
- * shared machine hits both alike. Reports completed process instances per second and the ratio, and
- * the scrape's size and time.
+ * shared machine hits both alike, after a warm-up pair that is not counted. Reports completed
+ * process instances per second and the ratio, and the scrape's size and time.
  *
  * <p>{@code java -cp bench/target/bench.jar io.orderhub.bench.MetricsOverheadBench [rounds]
  * [seconds]}
@@ -44,23 +44,33 @@ public final class MetricsOverheadBench {
     List<Double> on = new ArrayList<>();
     List<Double> off = new ArrayList<>();
     List<long[]> scrapes = new ArrayList<>();
+    // a first pair, not counted: the JIT warms up on whichever engine runs first
+    for (boolean metrics : new boolean[] {true, false}) {
+      System.out.printf(
+          "warm-up, metrics %s: %.0f PI/s%n",
+          metrics ? "on" : "off", run(metrics, measured, new ArrayList<>()));
+    }
     for (int round = 0; round < rounds; round++) {
       boolean onFirst = round % 2 == 0;
       for (boolean metrics : new boolean[] {onFirst, !onFirst}) {
         double rate = run(metrics, measured, scrapes);
         (metrics ? on : off).add(rate);
-        System.out.printf("round %d, metrics %s: %.0f PI/s%n", round + 1, metrics ? "on" : "off", rate);
+        System.out.printf(
+            "round %d, metrics %s: %.0f PI/s%n", round + 1, metrics ? "on" : "off", rate);
       }
     }
     double meanOn = on.stream().mapToDouble(d -> d).average().orElse(0);
     double meanOff = off.stream().mapToDouble(d -> d).average().orElse(0);
     double bytes = scrapes.stream().mapToLong(s -> s[0]).average().orElse(0);
     double millis = scrapes.stream().mapToLong(s -> s[1]).average().orElse(0) / 1e6;
+    long[] times = scrapes.stream().mapToLong(s -> s[1]).sorted().toArray();
+    double medianMillis = times.length == 0 ? 0 : times[times.length / 2] / 1e6;
     System.out.printf(
         "%nmetrics on: %.0f PI/s, off: %.0f PI/s, on/off = %.3f (%d rounds of %s)%n",
         meanOn, meanOff, meanOn / meanOff, rounds, measured);
     System.out.printf(
-        "scrape: %.0f bytes, %.1f ms mean over %d scrapes%n", bytes, millis, scrapes.size());
+        "scrape: %.0f bytes, %.1f ms median, %.1f ms mean over %d scrapes%n",
+        bytes, medianMillis, millis, scrapes.size());
   }
 
   private static double run(boolean metrics, Duration measured, List<long[]> scrapes)
@@ -86,7 +96,8 @@ public final class MetricsOverheadBench {
               if (event instanceof EngineEvent.ElementActivating e
                   && e.elementType() == BpmnElementType.PROCESS) {
                 running.add(e.key());
-              } else if (event instanceof EngineEvent.ElementCompleted e && running.remove(e.key())) {
+              } else if (event instanceof EngineEvent.ElementCompleted e
+                  && running.remove(e.key())) {
                 completed.incrementAndGet();
                 inflight.release();
               }
@@ -135,7 +146,8 @@ public final class MetricsOverheadBench {
                     });
           }
         }
-        double rate = (completed.get() - completedAtStart) / ((System.nanoTime() - startedAt) / 1e9);
+        double rate =
+            (completed.get() - completedAtStart) / ((System.nanoTime() - startedAt) / 1e9);
         inflight.tryAcquire(INFLIGHT, 60, TimeUnit.SECONDS);
         return rate;
       } finally {

@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every manifest under {@code deploy/kubernetes} parses strictly into the Kubernetes model, and both
- * overlays render with kustomize (kubectl's built-in) into manifests that parse strictly too and
- * keep the design's promises: one engine replica with its probes and volume, probes on the app.
+ * Every manifest under {@code deploy/kubernetes} parses strictly into the Kubernetes model, and
+ * both overlays render with kustomize (kubectl's built-in) into manifests that parse strictly too
+ * and keep the design's promises: one engine replica with its probes and volume, probes on the app.
  */
 class ManifestsTest {
 
@@ -34,8 +34,7 @@ class ManifestsTest {
     List<String> problems = new ArrayList<>();
     int documents = 0;
     try (Stream<Path> files = Files.walk(KUBERNETES)) {
-      for (Path file :
-          files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         if (file.getFileName().toString().equals("kustomization.yaml")) {
           continue;
         }
@@ -105,7 +104,10 @@ class ManifestsTest {
     assertThat(engine.getSpec().getVolumeClaimTemplates()).hasSize(1);
     Deployment app =
         resources.stream()
-            .filter(r -> r.resource() instanceof Deployment d && d.getMetadata().getName().equals("orderhub-app"))
+            .filter(
+                r ->
+                    r.resource() instanceof Deployment d
+                        && d.getMetadata().getName().equals("orderhub-app"))
             .map(r -> (Deployment) r.resource())
             .findFirst()
             .orElseThrow();
@@ -132,7 +134,11 @@ class ManifestsTest {
 
   private static <T> T one(List<StrictManifests.Parsed> resources, Class<T> type) {
     List<T> matching =
-        resources.stream().map(StrictManifests.Parsed::resource).filter(type::isInstance).map(type::cast).toList();
+        resources.stream()
+            .map(StrictManifests.Parsed::resource)
+            .filter(type::isInstance)
+            .map(type::cast)
+            .toList();
     assertThat(matching).hasSize(1);
     return matching.getFirst();
   }

@@ -6,10 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * Every metric the application declares, once: name, type, tags. The Prometheus names are listed
- * in the README's "Metrics" section and queried by {@code dashboards/}. No tag takes a value per
- * order or customer: channels, event types, outcomes, compensation kinds and providers are closed
- * sets.
+ * Every metric the application declares, once: name, type, tags. The Prometheus names are listed in
+ * the README's "Metrics" section and queried by {@code dashboards/}. No tag takes a value per order
+ * or customer: channels, event types, outcomes, compensation kinds and providers are closed sets.
  *
  * <p>Job worker metrics come from the Camunda client itself ({@code camunda_job_invocations_total}
  * by job type and action, {@code camunda_job_execution_time_seconds}); HTTP, JDBC pool and JVM
@@ -83,7 +82,8 @@ public final class AppMeters {
 
   static Timer sagaDuration(MeterRegistry registry, String outcome) {
     return Timer.builder(SAGA_DURATION)
-        .description("From order creation to its saga's end: completed, cancelled, compensated, rejected")
+        .description(
+            "From order creation to its saga's end: completed, cancelled, compensated, rejected")
         .tag("outcome", outcome)
         .serviceLevelObjectives(SAGA_BUCKETS)
         .register(registry);

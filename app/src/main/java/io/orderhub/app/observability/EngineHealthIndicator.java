@@ -42,17 +42,22 @@ public class EngineHealthIndicator implements HealthIndicator {
           http.send(
               HttpRequest.newBuilder(url).timeout(TIMEOUT).GET().build(),
               HttpResponse.BodyHandlers.ofString());
-      Health.Builder health =
-          response.statusCode() == 200 ? Health.up() : Health.down();
+      Health.Builder health = response.statusCode() == 200 ? Health.up() : Health.down();
       health.withDetail("url", url.toString()).withDetail("httpStatus", response.statusCode());
       JsonNode details = parse(response.body()).path("details");
       details.properties().forEach(e -> health.withDetail(e.getKey(), e.getValue().toString()));
       return health.build();
     } catch (IOException e) {
-      return Health.down().withDetail("url", url.toString()).withDetail("error", e.toString()).build();
+      return Health.down()
+          .withDetail("url", url.toString())
+          .withDetail("error", e.toString())
+          .build();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Health.down().withDetail("url", url.toString()).withDetail("error", "interrupted").build();
+      return Health.down()
+          .withDetail("url", url.toString())
+          .withDetail("error", "interrupted")
+          .build();
     }
   }
 

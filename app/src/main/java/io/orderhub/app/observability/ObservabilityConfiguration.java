@@ -33,7 +33,8 @@ public class ObservabilityConfiguration {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof JobWorkerFactory factory && !(bean instanceof TracingJobWorkerFactory)) {
+        if (bean instanceof JobWorkerFactory factory
+            && !(bean instanceof TracingJobWorkerFactory)) {
           return new TracingJobWorkerFactory(
               factory, () -> openTelemetry.getIfAvailable(OpenTelemetry::noop));
         }
@@ -71,7 +72,8 @@ public class ObservabilityConfiguration {
   @Bean
   MetricsRecorder compensationCountingMetricsRecorder(
       MeterRegistry registry,
-      @Value("${orderhub.metrics.compensation-job-types:stock.release,payment.refund,shipment.recall}")
+      @Value(
+              "${orderhub.metrics.compensation-job-types:stock.release,payment.refund,shipment.recall}")
           Set<String> compensationJobTypes) {
     return new CompensationCountingMetricsRecorder(registry, compensationJobTypes);
   }

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 /**
  * Runs every {@code @JobWorker} handler inside a span whose parent is the trace context its process
  * carries ({@link TraceContext#VARIABLE}), so that a job's work — and what it calls — joins the
- * trace of the request that created the order. Workers that fetch only some variables get the
- * trace context variable added to their list.
+ * trace of the request that created the order. Workers that fetch only some variables get the trace
+ * context variable added to their list.
  *
  * <p>Delegates to the Camunda starter's own factory: everything else about the workers stays as
  * configured.

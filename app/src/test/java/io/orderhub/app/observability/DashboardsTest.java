@@ -65,6 +65,9 @@ class DashboardsTest {
 
   @LocalServerPort int httpPort;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.orderhub.app.process.ProcessDeployer deployer;
+
   @Value("${orderhub.engine.monitoring-port}")
   int engineMonitoringPort;
 
@@ -74,19 +77,23 @@ class DashboardsTest {
   @BeforeAll
   void runWorkloadAndScrape() throws Exception {
     Http http = new Http(httpPort);
+    // on a loaded machine the deploy at startup may time out; it is retried on demand
+    await().atMost(Duration.ofSeconds(120)).until(deployer::ensureDeployed);
     String completed = place(http);
     String cancelled = place(http);
     awaitStatus(http, completed, "DISPATCHED");
     assertThat(http.post("/api/orders/" + completed + "/delivery", "").status()).isEqualTo(202);
     awaitStatus(http, cancelled, "DISPATCHED");
-    assertThat(http.post("/api/orders/" + cancelled + "/cancellation", "").status())
-        .isEqualTo(202);
+    assertThat(http.post("/api/orders/" + cancelled + "/cancellation", "").status()).isEqualTo(202);
     awaitStatus(http, completed, "COMPLETED");
     awaitStatus(http, cancelled, "CANCELLED");
     // the compensation jobs report their completion to the client's metrics after the order ends
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> scrape(httpPort).contains("orderhub_compensations_total{kind=\"stock.release\"} 1"));
+        .until(
+            () ->
+                scrape(httpPort)
+                    .contains("orderhub_compensations_total{kind=\"stock.release\"} 1"));
     appScrape = scrape(httpPort);
     engineScrape = scrape(engineMonitoringPort);
   }
@@ -108,7 +115,8 @@ class DashboardsTest {
                 appScrape,
                 "orderhub_provider_calls_seconds_count{operation=\"charge\",outcome=\"success\",provider=\"simulated\"}"))
         .isGreaterThanOrEqualTo(2);
-    assertThat(appScrape).contains("orderhub_outbox_backlog ", "orderhub_outbox_oldest_age_seconds ");
+    assertThat(appScrape)
+        .contains("orderhub_outbox_backlog ", "orderhub_outbox_oldest_age_seconds ");
   }
 
   @Test
@@ -175,7 +183,8 @@ class DashboardsTest {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -10,8 +10,19 @@ final class PromQl {
 
   private static final Set<String> KEYWORDS =
       Set.of(
-          "by", "without", "on", "ignoring", "group_left", "group_right", "offset", "bool", "and",
-          "or", "unless", "inf", "nan");
+          "by",
+          "without",
+          "on",
+          "ignoring",
+          "group_left",
+          "group_right",
+          "offset",
+          "bool",
+          "and",
+          "or",
+          "unless",
+          "inf",
+          "nan");
   private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
   private static final Pattern MATCHERS = Pattern.compile("\\{[^}]*}");
   private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");

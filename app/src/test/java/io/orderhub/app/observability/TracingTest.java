@@ -62,14 +62,20 @@ class TracingTest {
   }
 
   @LocalServerPort int httpPort;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.orderhub.app.process.ProcessDeployer deployer;
+
   @Autowired InMemorySpanExporter spans;
 
   @Test
   void shouldHoldTheCreateAndEveryForwardJobOfAnOrderInOneTrace() {
+    // given the models (on a loaded machine the deploy at startup may time out)
+    await().atMost(Duration.ofSeconds(120)).until(deployer::ensureDeployed);
+
     // when
     Http http = new Http(httpPort);
-    Http.Response created =
-        http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));
+    Http.Response created = http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
     String orderId = created.json().path("id").asString();
     await()
@@ -77,8 +83,8 @@ class TracingTest {
         .pollInterval(Duration.ofMillis(20))
         .until(
             () ->
-                "DISPATCHED".equals(
-                    http.get("/api/orders/" + orderId).json().path("status").asString()));
+                "DISPATCHED"
+                    .equals(http.get("/api/orders/" + orderId).json().path("status").asString()));
 
     // then
     SpanData create =

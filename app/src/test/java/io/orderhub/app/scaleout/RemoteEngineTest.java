@@ -28,9 +28,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The scale-out path's first step: the application against an engine in a separate process (its
- * own JVM, as {@code java -jar engine.jar} runs it), reached only through the Camunda client's
- * properties — as it would reach a Zeebe cluster. An order goes through the real models and workers.
+ * The scale-out path's first step: the application against an engine in a separate process (its own
+ * JVM, as {@code java -jar engine.jar} runs it), reached only through the Camunda client's
+ * properties — as it would reach a Zeebe cluster. An order goes through the real models and
+ * workers.
  */
 @SpringBootTest(
     classes = OrderHubApplication.class,
@@ -89,10 +90,15 @@ class RemoteEngineTest {
 
   @LocalServerPort int httpPort;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  io.orderhub.app.process.ProcessDeployer deployer;
+
   @Test
   void shouldRunAnOrderOnASeparateEngineProcess() {
     Http http = new Http(httpPort);
     assertThat(engine.isAlive()).isTrue();
+    // on a loaded machine the deploy at startup may time out; it is retried on demand
+    await().atMost(Duration.ofSeconds(120)).until(deployer::ensureDeployed);
 
     String id =
         http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()))
@@ -104,7 +110,9 @@ class RemoteEngineTest {
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(20))
         .until(
-            () -> "DISPATCHED".equals(http.get("/api/orders/" + id).json().path("status").asString()));
+            () ->
+                "DISPATCHED"
+                    .equals(http.get("/api/orders/" + id).json().path("status").asString()));
     Http.Response health = http.get("/actuator/health");
     assertThat(health.json().path("components").path("engine").path("status").asString())
         .as(health.toString())
