@@ -343,6 +343,31 @@ await step('decisions page: a deployed decision drawn by dmn-js with its evaluat
   await shot('17-decisions');
 }, { needsRead: true });
 
+await step('modeler: v3 deployed, then the migration plan moves every older instance with one batch each', async () => {
+  const v2 = (await rest('POST', '/v2/process-definitions/search', { filter: { processDefinitionId: processId, version: 2 } })).items[0];
+  await page.goto(`${base}/modeler?processDefinitionKey=${v2.processDefinitionKey}`);
+  await page.waitForSelector('#lint-status[data-errors="0"]');
+  await page.evaluate(() => {
+    const m = window.__modeler;
+    m.get('modeling').updateLabel(m.get('elementRegistry').get('Task_1'), 'Charge card (v3)');
+  });
+  await page.fill('#version-tag', 'v3');
+  await page.click('#deploy');
+  await page.waitForSelector('#deploy-success[data-version="3"]');
+  await page.waitForSelector('#migration-plans .plan[data-version="1"]');
+  await page.waitForSelector('#migration-plans .plan[data-version="2"]');
+  await shot('18-modeler-migration-plan');
+  for (const version of [1, 2]) {
+    await page.click(`#migration-plans .plan[data-version="${version}"] button.migrate-all`);
+    await page.waitForSelector(`#migration-plans .plan[data-version="${version}"] .batch-started`);
+  }
+  await eventually(async () => {
+    const active = (await rest('POST', '/v2/process-instances/search', { filter: { processDefinitionId: processId, state: 'ACTIVE' }, page: { limit: 100 } })).items;
+    return active.length > 0 && active.every((i) => i.processDefinitionVersion === 3);
+  }, 'every running instance on v3', 30_000);
+  await shot('19-modeler-migrated-all');
+}, { needsRead: true });
+
 await browser.close();
 const failed = results.filter((r) => r.status === 'failed');
 const skipped = results.filter((r) => r.status === 'skipped');
