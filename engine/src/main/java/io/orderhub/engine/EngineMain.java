@@ -10,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * [--rest-port P] [--snapshot-every N] [--secondary-storage-url URL] [--secondary-storage-user U]
  * [--secondary-storage-password P] [--secondary-storage-retention DURATION]}, or the same through
  * ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY and
- * ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM closes it cleanly (gateways first, then a final
- * snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the engine README).
+ * ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM closes it cleanly (gateways first,
+ * then a final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the
+ * engine README).
  */
 public final class EngineMain {
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The exporter never blocks the engine and never loses or duplicates a row: with a queue of one it
  * falls behind and catches up from the journal; after a restart it resumes at its stored position;
- * a deleted read model is rebuilt from the journal, equal to the one it replaces; expired
- * instances are removed.
+ * a deleted read model is rebuilt from the journal, equal to the one it replaces; expired instances
+ * are removed.
  */
 class ExporterRecoveryTest extends EngineTestBase {
 
@@ -63,7 +63,8 @@ class ExporterRecoveryTest extends EngineTestBase {
     assertThat(
             client(Transport.REST)
                 .newProcessInstanceSearchRequest()
-                .filter(f -> f.state(io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED))
+                .filter(
+                    f -> f.state(io.camunda.client.api.search.enums.ProcessInstanceState.COMPLETED))
                 .send()
                 .join()
                 .page()
