@@ -1,13 +1,18 @@
 package io.orderhub.engine;
 
+import io.orderhub.engine.exporter.SecondaryStorageConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
- * [--rest-port P] [--snapshot-every N]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT,
- * ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY. SIGTERM closes it cleanly (gateways first, then a final
- * snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the engine README).
+ * [--rest-port P] [--snapshot-every N] [--secondary-storage-url URL] [--secondary-storage-user U]
+ * [--secondary-storage-password P] [--secondary-storage-retention DURATION]}, or the same through
+ * ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY and
+ * ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM closes it cleanly (gateways first,
+ * then a final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the
+ * engine README).
  */
 public final class EngineMain {
 
@@ -20,6 +25,10 @@ public final class EngineMain {
     long snapshotEvery =
         Long.parseLong(
             env("ENGINE_SNAPSHOT_EVERY", "" + EngineConfig.DEFAULT_SNAPSHOT_EVERY_BATCHES));
+    String storageUrl = env("ENGINE_SECONDARY_STORAGE_URL", null);
+    String storageUser = env("ENGINE_SECONDARY_STORAGE_USER", null);
+    String storagePassword = env("ENGINE_SECONDARY_STORAGE_PASSWORD", null);
+    String retention = env("ENGINE_SECONDARY_STORAGE_RETENTION", null);
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -35,6 +44,10 @@ public final class EngineMain {
         case "--grpc-port" -> grpcPort = Integer.parseInt(value);
         case "--rest-port" -> restPort = Integer.parseInt(value);
         case "--snapshot-every" -> snapshotEvery = Long.parseLong(value);
+        case "--secondary-storage-url" -> storageUrl = value;
+        case "--secondary-storage-user" -> storageUser = value;
+        case "--secondary-storage-password" -> storagePassword = value;
+        case "--secondary-storage-retention" -> retention = value;
         case "--help" -> usage(null);
         default -> usage("unknown option " + name);
       }
@@ -46,6 +59,21 @@ public final class EngineMain {
         EngineConfig.defaults(Path.of(dataDir))
             .withPorts(grpcPort, restPort)
             .withSnapshotEveryBatches(snapshotEvery);
+    SecondaryStorageConfig storage = config.secondaryStorage();
+    if (storageUrl != null) {
+      storage =
+          storageUrl.equals("none")
+              ? SecondaryStorageConfig.disabled()
+              : storage.withUrl(storageUrl, storageUser, storagePassword);
+    }
+    if (retention != null) {
+      try {
+        storage = storage.withRetention(Duration.parse(retention));
+      } catch (RuntimeException e) {
+        usage("--secondary-storage-retention takes an ISO-8601 duration (P30D), not " + retention);
+      }
+    }
+    config = config.withSecondaryStorage(storage);
     Engine engine = Engine.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -70,7 +98,9 @@ public final class EngineMain {
     }
     System.err.println(
         "usage: java -jar engine.jar [--data-dir DIR] [--grpc-port PORT] [--rest-port PORT]"
-            + " [--snapshot-every BATCHES]");
+            + " [--snapshot-every BATCHES] [--secondary-storage-url JDBC-URL|none]"
+            + " [--secondary-storage-user USER] [--secondary-storage-password PASSWORD]"
+            + " [--secondary-storage-retention DURATION]");
     System.exit(problem == null ? 0 : 2);
   }
 }

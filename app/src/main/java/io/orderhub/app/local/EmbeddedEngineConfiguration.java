@@ -27,8 +27,19 @@ public class EmbeddedEngineConfiguration {
   @Bean(name = ENGINE_BEAN, destroyMethod = "close")
   Engine embeddedEngine(EmbeddedEngineProperties properties) throws IOException {
     Path dataDir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
-    return Engine.start(
-        EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort()));
+    EngineConfig config =
+        EngineConfig.defaults(dataDir).withPorts(properties.grpcPort(), properties.restPort());
+    if (!properties.secondaryStorageUrl().isBlank()) {
+      config =
+          config.withSecondaryStorage(
+              config
+                  .secondaryStorage()
+                  .withUrl(
+                      properties.secondaryStorageUrl(),
+                      properties.secondaryStorageUser(),
+                      properties.secondaryStoragePassword()));
+    }
+    return Engine.start(config);
   }
 
   /** The client (and whatever uses it at startup) comes after the engine, and goes before it. */

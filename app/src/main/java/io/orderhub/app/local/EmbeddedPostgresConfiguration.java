@@ -38,6 +38,12 @@ public class EmbeddedPostgresConfiguration {
         .start();
   }
 
+  /** The embedded engine keeps its read model here too: it starts after the server. */
+  @Bean
+  static BeanFactoryPostProcessor engineAfterEmbeddedPostgres() {
+    return DependsOn.beansOfType(io.orderhub.engine.Engine.class, POSTGRES_BEAN);
+  }
+
   /** The DataSource (and so Flyway, JPA …) comes after the server, and goes before it. */
   @Bean
   static BeanFactoryPostProcessor dataSourceAfterEmbeddedPostgres() {
