@@ -70,6 +70,16 @@ async function shot(name) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
+// the engine may still be starting (recovery, read-model migration): wait for its topology first
+for (let deadline = Date.now() + 60_000; ; ) {
+  const up = await fetch(`${base}/v2/topology`).then((r) => r.ok).catch(() => false);
+  if (up) break;
+  if (Date.now() > deadline) {
+    console.error(`No engine answers at ${base}`);
+    process.exit(2);
+  }
+  await new Promise((r) => setTimeout(r, 250));
+}
 const readApi = await fetch(`${base}/v2/process-definitions/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
   .then((r) => r.ok).catch(() => false);
 console.log(`engine ${base}; read API ${readApi ? 'available' : 'NOT available'}`);
@@ -83,7 +93,10 @@ const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 const consoleErrors = [];
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
-const processId = `e2e-order-${Date.now().toString(36)}`;
+const runId = Date.now().toString(36);
+const processId = `e2e-order-${runId}`;
+// per run, so jobs of an earlier run against the same engine never mix in
+const jobType = `e2e-work-${runId}`;
 const state = {};
 
 await step('the engine serves the UI at /operate and /modeler', async () => {
@@ -115,12 +128,12 @@ await step('modeler: a new diagram is edited in the properties panel and linted 
     await group.locator('.bio-properties-panel-group-header').click();
   }
   const typeInput = page.locator('#bio-properties-panel-taskDefinitionType');
-  await typeInput.fill('e2e-work');
+  await typeInput.fill(jobType);
   await typeInput.press('Tab');
-  await page.waitForFunction(() => {
+  await page.waitForFunction((type) => {
     const bo = window.__modeler.get('elementRegistry').get('Task_1').businessObject;
-    return bo.extensionElements?.values?.some((v) => v.$type === 'zeebe:TaskDefinition' && v.type === 'e2e-work');
-  });
+    return bo.extensionElements?.values?.some((v) => v.$type === 'zeebe:TaskDefinition' && v.type === type);
+  }, jobType);
   // something our engine cannot run: our own lint rule flags it on the element
   state.gatewayId = await page.evaluate(() => {
     const m = window.__modeler;
@@ -164,7 +177,7 @@ await step('instances run: three orders, one job fails into an incident', async 
     expect(created.processDefinitionVersion === 1, `created on version ${created.processDefinitionVersion}`);
     state.instances.push(created.processInstanceKey);
   }
-  const activated = await rest('POST', '/v2/jobs/activation', { type: 'e2e-work', worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1 });
+  const activated = await rest('POST', '/v2/jobs/activation', { type: jobType, worker: 'e2e', timeout: 60_000, maxJobsToActivate: 1 });
   expect(activated.jobs.length === 1, `activated ${activated.jobs.length}`);
   const job = activated.jobs[0];
   await rest('POST', `/v2/jobs/${job.jobKey}/failure`, { retries: 0, errorMessage: 'card declined (e2e)' });
@@ -208,7 +221,7 @@ await step('instance page: the incident is shown, then retried away', async () =
   await page.waitForSelector('#incidents .incident', { state: 'detached', timeout: 20_000 });
   await page.waitForSelector('#incidents >> text=No open incident');
   // the job is back: a worker can take it again
-  const again = await rest('POST', '/v2/jobs/activation', { type: 'e2e-work', worker: 'e2e', timeout: 1000, maxJobsToActivate: 5 });
+  const again = await rest('POST', '/v2/jobs/activation', { type: jobType, worker: 'e2e', timeout: 1000, maxJobsToActivate: 5 });
   expect(again.jobs.some((j) => j.processInstanceKey === state.incidentInstance), 'retried job activatable');
   await shot('08-instance-incident-retried');
 }, { needsRead: true });
@@ -280,13 +293,79 @@ await step('instance page: an instance is migrated to v2 after a dry run', async
   await shot('14-instance-migrated');
 }, { needsRead: true });
 
-await step('incidents and decisions pages render', async () => {
-  await page.goto(`${base}/operate/incidents`);
-  await page.waitForSelector('.page-incidents h1');
-  await shot('15-incidents');
-  await page.goto(`${base}/operate/decisions`);
-  await page.waitForSelector('.page-decisions h1');
-  await shot('16-decisions');
+await step('incidents page: open incidents grouped, retried in bulk', async () => {
+  const activated = await rest('POST', '/v2/jobs/activation', { type: jobType, worker: 'e2e', timeout: 60_000, maxJobsToActivate: 10 });
+  expect(activated.jobs.length >= 1, 'a job to fail');
+  for (const job of activated.jobs) {
+    await rest('POST', `/v2/jobs/${job.jobKey}/failure`, { retries: 0, errorMessage: 'warehouse offline (e2e)' });
+  }
+  await eventually(async () => {
+    await page.goto(`${base}/operate/incidents`);
+    await page.waitForSelector('.page-incidents h1');
+    return (await page.locator('.incident-group tr[data-incident]').count()) === activated.jobs.length;
+  }, `${activated.jobs.length} incident(s) listed`);
+  await shot('15-incidents-grouped');
+  while (await page.locator('.incident-group button.retry-group').count()) {
+    await page.locator('.incident-group button.retry-group').first().click();
+    await page.waitForSelector('.incident-group .success, .incident-group .error', { timeout: 20_000 });
+    const failure = await page.locator('.incident-group .error').count();
+    expect(failure === 0, `bulk retry failed: ${await page.locator('.incident-group .error').first().textContent().catch(() => '')}`);
+    await page.waitForFunction(() => !document.querySelector('.incident-group .success') || document.querySelector('#no-incidents'), null, { timeout: 25_000 });
+  }
+  await page.waitForSelector('#no-incidents');
+  await shot('16-incidents-retried');
+}, { needsRead: true });
+
+await step('decisions page: a deployed decision drawn by dmn-js with its evaluation', async () => {
+  const decisionId = `e2e_discount_${Date.now().toString(36)}`;
+  const dmn = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d_${decisionId}" name="E2E" namespace="http://orderhub.io/e2e">
+  <decision id="${decisionId}" name="E2E discount">
+    <decisionTable id="t_${decisionId}" hitPolicy="FIRST">
+      <input id="i1" label="Amount"><inputExpression id="ie1" typeRef="number"><text>amount</text></inputExpression></input>
+      <output id="o1" label="Discount" name="discount" typeRef="number" />
+      <rule id="r1"><inputEntry id="e1"><text>&gt;= 100</text></inputEntry><outputEntry id="oe1"><text>10</text></outputEntry></rule>
+      <rule id="r2"><inputEntry id="e2"><text>-</text></inputEntry><outputEntry id="oe2"><text>0</text></outputEntry></rule>
+    </decisionTable>
+  </decision>
+</definitions>`;
+  const form = new FormData();
+  form.append('resources', new Blob([dmn], { type: 'application/xml' }), `${decisionId}.dmn`);
+  const deployed = await fetch(`${base}/v2/deployments`, { method: 'POST', body: form });
+  expect(deployed.ok, `DMN deployment ${deployed.status}: ${await deployed.text()}`);
+  const evaluated = await rest('POST', '/v2/decision-definitions/evaluation', { decisionDefinitionId: decisionId, variables: { amount: 150 } });
+  const key = evaluated.decisionDefinitionKey;
+  await eventually(async () => {
+    await page.goto(`${base}/operate/decisions?decisionDefinitionKey=${key}`);
+    await page.waitForSelector('#dmn .tjs-container, #dmn .dmn-decision-table-container', { timeout: 5000 });
+    return (await page.locator('.page-decisions table tbody tr').count()) >= 1;
+  }, 'decision table and one evaluation shown');
+  await shot('17-decisions');
+}, { needsRead: true });
+
+await step('modeler: v3 deployed, then the migration plan moves every older instance with one batch each', async () => {
+  const v2 = (await rest('POST', '/v2/process-definitions/search', { filter: { processDefinitionId: processId, version: 2 } })).items[0];
+  await page.goto(`${base}/modeler?processDefinitionKey=${v2.processDefinitionKey}`);
+  await page.waitForSelector('#lint-status[data-errors="0"]');
+  await page.evaluate(() => {
+    const m = window.__modeler;
+    m.get('modeling').updateLabel(m.get('elementRegistry').get('Task_1'), 'Charge card (v3)');
+  });
+  await page.fill('#version-tag', 'v3');
+  await page.click('#deploy');
+  await page.waitForSelector('#deploy-success[data-version="3"]');
+  await page.waitForSelector('#migration-plans .plan[data-version="1"]');
+  await page.waitForSelector('#migration-plans .plan[data-version="2"]');
+  await shot('18-modeler-migration-plan');
+  for (const version of [1, 2]) {
+    await page.click(`#migration-plans .plan[data-version="${version}"] button.migrate-all`);
+    await page.waitForSelector(`#migration-plans .plan[data-version="${version}"] .batch-started`);
+  }
+  await eventually(async () => {
+    const active = (await rest('POST', '/v2/process-instances/search', { filter: { processDefinitionId: processId, state: 'ACTIVE' }, page: { limit: 100 } })).items;
+    return active.length > 0 && active.every((i) => i.processDefinitionVersion === 3);
+  }, 'every running instance on v3', 30_000);
+  await shot('19-modeler-migrated-all');
 }, { needsRead: true });
 
 await browser.close();

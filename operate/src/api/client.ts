@@ -90,6 +90,9 @@ export class Api {
   migrate(key: string, targetProcessDefinitionKey: string, mappingInstructions: MappingInstruction[]) {
     return this.request<void>('POST', `/process-instances/${enc(key)}/migration`, { targetProcessDefinitionKey, mappingInstructions });
   }
+  migrateBatch(filter: Record<string, unknown>, targetProcessDefinitionKey: string, mappingInstructions: MappingInstruction[]) {
+    return this.request<{ batchOperationKey: string; batchOperationType: string }>('POST', '/process-instances/migration', { filter, migrationPlan: { targetProcessDefinitionKey, mappingInstructions } });
+  }
   resolveIncidentsBatch(filter: Record<string, unknown>) {
     return this.request<{ batchOperationKey: string; batchOperationType: string }>('POST', '/process-instances/incident-resolution', { filter });
   }

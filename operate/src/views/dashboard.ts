@@ -38,7 +38,7 @@ export default async function dashboard(root: HTMLElement, _params: Record<strin
         h('tbody', {}, rows.flatMap((row) =>
           row.versions.map((v, i) =>
             h('tr', { 'data-process': row.processDefinitionId, 'data-version': v.version },
-              h('td', {}, i === 0 ? link(`/operate/processes?bpmnProcessId=${encodeURIComponent(row.processDefinitionId)}`, row.name) : ''),
+              h('td', {}, i === 0 ? [link(`/operate/processes?bpmnProcessId=${encodeURIComponent(row.processDefinitionId)}`, row.name), ' ', h('span', { className: 'muted' }, row.processDefinitionId)] : ''),
               h('td', {}, link(`/operate/processes?bpmnProcessId=${encodeURIComponent(row.processDefinitionId)}&version=${v.version}`, `v${v.version}`)),
               h('td', {}, v.versionTag ?? ''),
               h('td', { className: 'num running' }, v.running),

@@ -1,4 +1,4 @@
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { Incident } from '../api/types';
 import { errorBox, formatDate, h, link, section } from '../dom';
 import { groupIncidents } from '../logic/incidents';
@@ -28,8 +28,15 @@ export default async function incidents(root: HTMLElement) {
           // job retries first: a resolved job incident with no retries left would come straight back
           await Promise.all(group.incidents.filter((i) => i.jobKey).map((i) => api.updateJobRetries(i.jobKey!, 1)));
           const keys = [...new Set(group.incidents.map((i) => i.processInstanceKey))];
-          const batch = await api.resolveIncidentsBatch({ processInstanceKey: { $in: keys } });
-          out.replaceChildren(h('div', { className: 'success' }, `Batch operation ${batch.batchOperationKey} started for ${keys.length} instance(s)`));
+          try {
+            const batch = await api.resolveIncidentsBatch({ processInstanceKey: { $in: keys } });
+            out.replaceChildren(h('div', { className: 'success' }, `Batch operation ${batch.batchOperationKey} started for ${keys.length} instance(s)`));
+          } catch (e) {
+            if (!(e instanceof ApiError && e.unavailable)) throw e;
+            // a server without batch operations: the same resolutions, one request each
+            await Promise.all(group.incidents.map((i) => api.resolveIncident(i.incidentKey)));
+            out.replaceChildren(h('div', { className: 'success' }, `Resolved ${group.incidents.length} incident(s) one by one (no batch operations on this server)`));
+          }
           const incidentKeys = new Set(group.incidents.map((i) => i.incidentKey));
           await waitFor(async () => (await api.incidents({ filter: { state: 'ACTIVE', processInstanceKey: { $in: keys } }, page: { limit: 500 } })).items.every((i) => !incidentKeys.has(i.incidentKey)), 20_000);
           navigate('/operate/incidents');

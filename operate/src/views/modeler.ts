@@ -11,7 +11,8 @@ import '@camunda/linting/assets/linting.css';
 import { api, ApiError } from '../api/client';
 import type { ProcessDefinition } from '../api/types';
 import { errorBox, h, link, section } from '../dom';
-import { diffXml } from '../logic/diff';
+import { describeElements, diffXml } from '../logic/diff';
+import { defaultMapping, dryRunMigration } from '../logic/migration';
 import { parseDeploymentProblems } from '../logic/deployErrors';
 import { ensureExecutionPlatform, newDiagramXml } from '../logic/platform';
 import { countByCategory, createLinter, type LintReport } from '../lint/linter';
@@ -150,8 +151,8 @@ export default async function modelerPage(root: HTMLElement, _p: Record<string, 
         `Deployed ${deployed.map((p) => `${p.processDefinitionId} v${p.processDefinitionVersion}`).join(', ')}.`,
         others === null ? ' (Instances on older versions cannot be counted: the server offers no search.)' :
         others.length === 0 ? ' No instance runs on an older version.' :
-          h('div', {}, 'Instances still on older versions: ', others.map((o) => h('span', {}, link(`/operate/processes?bpmnProcessId=${encodeURIComponent(o.processDefinitionId)}&version=${o.version}&state=ACTIVE`, `v${o.version}: ${o.active}`), ' ')),
-            h('div', { className: 'muted' }, 'Open an instance and use Migrate: the plan maps elements by id and shows a dry run before anything moves.'))));
+          h('div', {}, 'Instances still on older versions: ', others.map((o) => h('span', {}, link(`/operate/processes?bpmnProcessId=${encodeURIComponent(o.processDefinitionId)}&version=${o.version}&state=ACTIVE`, `v${o.version}: ${o.active}`), ' ')))),
+        others && others.length && mine ? await migrationPlans(others, mine.processDefinitionKey, mine.processDefinitionVersion, xml) : '');
       if (mine) {
         latestById.set(mine.processDefinitionId, { processDefinitionId: mine.processDefinitionId, processDefinitionKey: mine.processDefinitionKey, version: mine.processDefinitionVersion });
         await showDiff();
@@ -183,10 +184,47 @@ export default async function modelerPage(root: HTMLElement, _p: Record<string, 
   return () => modeler.destroy();
 }
 
-async function instancesOnOlderVersions(processDefinitionId: string, newKey: string) {
+/**
+ * For each older version with running instances: the default mapping (same id, same type), the
+ * dry run over the elements that hold tokens there, and one button that migrates them all with a
+ * batch operation. Nothing moves before the analyst clicks.
+ */
+async function migrationPlans(others: OlderVersion[], targetKey: string, targetVersion: number, targetXml: string): Promise<HTMLElement> {
+  const target = [...(await describeElements(targetXml)).values()].filter((e) => e.type !== 'bpmn:Process' && e.type !== 'bpmn:SequenceFlow');
+  const box = section('Migration plan for the instances on older versions');
+  box.id = 'migration-plans';
+  for (const older of others) {
+    const source = [...(await describeElements(await api.processDefinitionXml(older.processDefinitionKey))).values()]
+      .filter((e) => e.type !== 'bpmn:Process' && e.type !== 'bpmn:SequenceFlow');
+    const active = (await api.definitionElementStatistics(older.processDefinitionKey)).items.filter((s) => s.active > 0 || s.incidents > 0).map((s) => s.elementId)
+      .filter((id) => source.some((e) => e.id === id));
+    const mapping = defaultMapping(source, target);
+    const dry = dryRunMigration(active, mapping, source, target);
+    const out = h('div', {});
+    box.append(h('div', { className: 'plan', 'data-version': older.version },
+      h('strong', {}, `v${older.version} → v${targetVersion}: ${older.active} running instance(s)`),
+      h('ul', { className: 'plain' },
+        dry.moves.map((m) => h('li', {}, `${m.sourceElementId} → ${m.targetElementId}`)),
+        dry.unmapped.map((id) => h('li', { className: 'lint-error' }, `${id}: holds tokens but has no element of the same id and type in v${targetVersion}; migrate these instances one by one with a mapping`)),
+        dry.typeMismatches.map((id) => h('li', { className: 'lint-error' }, `${id}: changed type in v${targetVersion}`))),
+      h('button', { className: 'primary migrate-all', disabled: !dry.ok, onClick: async () => {
+        try {
+          const batch = await api.migrateBatch({ processDefinitionKey: older.processDefinitionKey, state: 'ACTIVE' }, targetKey, mapping);
+          out.replaceChildren(h('div', { className: 'success batch-started' }, `Batch operation ${batch.batchOperationKey} migrates the instances of v${older.version}`));
+        } catch (e) {
+          out.replaceChildren(errorBox(e));
+        }
+      } }, `Migrate all v${older.version} instances to v${targetVersion}`), out));
+  }
+  return box;
+}
+
+interface OlderVersion { processDefinitionId: string; processDefinitionKey: string; version: number; active: number }
+
+async function instancesOnOlderVersions(processDefinitionId: string, newKey: string): Promise<OlderVersion[]> {
   const versions = (await allDefinitions(api, { processDefinitionId })).filter((d) => d.processDefinitionKey !== newKey);
   const counts = await Promise.all(versions.map(async (d) => ({
-    processDefinitionId, version: d.version,
+    processDefinitionId, processDefinitionKey: d.processDefinitionKey, version: d.version,
     active: (await api.processInstances({ filter: { processDefinitionKey: d.processDefinitionKey, state: 'ACTIVE' }, page: { limit: 1 } }).catch(() => ({ page: { totalItems: 0 } }))).page.totalItems
   })));
   return counts.filter((c) => c.active > 0);

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What the read model shows of a process version beyond the deployment event: its name, version
- * tag and element names, read from the deployed BPMN. Immutable.
+ * What the read model shows of a process version beyond the deployment event: its name, version tag
+ * and element names, read from the deployed BPMN. Immutable.
  */
 record DefinitionNames(String name, String versionTag, Map<String, String> elementNames) {
 

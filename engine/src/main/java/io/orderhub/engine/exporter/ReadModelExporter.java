@@ -57,8 +57,8 @@ public final class ReadModelExporter implements EngineProcessor.BatchListener, A
   private volatile boolean running = true;
 
   /**
-   * @param journalEnd the journal's last position when the engine recovered: everything up to it
-   *     is committed and will not be announced through {@link #committed}
+   * @param journalEnd the journal's last position when the engine recovered: everything up to it is
+   *     committed and will not be announced through {@link #committed}
    */
   public ReadModelExporter(SecondaryStorage storage, JournalSource journal, long journalEnd) {
     this.storage = storage;
@@ -100,7 +100,8 @@ public final class ReadModelExporter implements EngineProcessor.BatchListener, A
   private long loadPosition(long journalEnd) {
     try (Connection connection = storage.dataSource().getConnection();
         Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT position FROM exporter_position WHERE id = 1")) {
+        ResultSet rs =
+            statement.executeQuery("SELECT position FROM exporter_position WHERE id = 1")) {
       long position = rs.next() ? rs.getLong(1) : 0;
       if (position > journalEnd) {
         // the read model belongs to a journal we do not have (its positions will be reused)
@@ -138,7 +139,8 @@ public final class ReadModelExporter implements EngineProcessor.BatchListener, A
       } catch (IOException | SQLException | RuntimeException e) {
         // what the chunk held is in the journal: the idle path reads it back after the pause
         projection.clearCaches();
-        LOG.error("Expected to export up to position {}, but it failed; retrying", lastCommitted, e);
+        LOG.error(
+            "Expected to export up to position {}, but it failed; retrying", lastCommitted, e);
         pause();
       } finally {
         chunk.clear();

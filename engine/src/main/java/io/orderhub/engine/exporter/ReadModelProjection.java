@@ -42,8 +42,8 @@ import java.util.Map;
 /**
  * Turns committed events into read-model rows. Each event is written exactly once (the exporter
  * commits its position with the rows), so plain inserts and keyed updates suffice. Only the
- * exporter thread uses an instance; the caches are derived from rows already written, so losing them
- * (a restart) only costs a lookup.
+ * exporter thread uses an instance; the caches are derived from rows already written, so losing
+ * them (a restart) only costs a lookup.
  */
 final class ReadModelProjection {
 
@@ -165,7 +165,9 @@ final class ReadModelProjection {
       }
       case VariableUpdated e ->
           update(
-              "UPDATE variable SET value_json = ? WHERE variable_key = ?", json(e.value()), e.key());
+              "UPDATE variable SET value_json = ? WHERE variable_key = ?",
+              json(e.value()),
+              e.key());
       case JobCreated e -> {
         InstanceInfo info = instance(e.processInstanceKey());
         update(

@@ -75,7 +75,9 @@ public final class RetentionCleaner implements AutoCloseable {
         try (PreparedStatement select =
             connection.prepareStatement(
                 "SELECT process_instance_key FROM process_instance WHERE end_date < ?"
-                    + " ORDER BY end_date FETCH FIRST " + CHUNK + " ROWS ONLY")) {
+                    + " ORDER BY end_date FETCH FIRST "
+                    + CHUNK
+                    + " ROWS ONLY")) {
           select.setLong(1, cutoff);
           try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {

@@ -21,7 +21,8 @@ public final class SecondaryStorage implements AutoCloseable {
 
   public static SecondaryStorage open(SecondaryStorageConfig config) {
     if (!config.enabled()) {
-      throw new IllegalArgumentException("Expected a secondary storage URL, but none is configured");
+      throw new IllegalArgumentException(
+          "Expected a secondary storage URL, but none is configured");
     }
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.url());

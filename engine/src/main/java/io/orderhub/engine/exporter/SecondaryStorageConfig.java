@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Where the read model lives and how long finished instances stay in it.
  *
- * @param url a JDBC URL: {@code jdbc:h2:file:...} (the default, under the data directory) or
- *     {@code jdbc:postgresql://...}; null disables the exporter and the searches answer 501
+ * @param url a JDBC URL: {@code jdbc:h2:file:...} (the default, under the data directory) or {@code
+ *     jdbc:postgresql://...}; null disables the exporter and the searches answer 501
  * @param retention how long a completed or terminated process instance stays searchable
  * @param queueCapacity committed batches buffered for the exporter; beyond it the exporter falls
  *     behind and catches up by reading the journal, so the processing thread never waits for it
@@ -25,7 +25,8 @@ public record SecondaryStorageConfig(
       throw new IllegalArgumentException("retention must be positive, but was " + retention);
     }
     if (queueCapacity < 1) {
-      throw new IllegalArgumentException("queueCapacity must be positive, but was " + queueCapacity);
+      throw new IllegalArgumentException(
+          "queueCapacity must be positive, but was " + queueCapacity);
     }
   }
 
@@ -66,6 +67,12 @@ public record SecondaryStorageConfig(
 
   @Override
   public String toString() {
-    return "SecondaryStorageConfig[url=" + url + ", user=" + user + ", retention=" + retention + "]";
+    return "SecondaryStorageConfig[url="
+        + url
+        + ", user="
+        + user
+        + ", retention="
+        + retention
+        + "]";
   }
 }

@@ -71,7 +71,9 @@ class BatchOperationTest extends EngineTestBase {
             .send()
             .join()
             .items();
-    assertThat(items).hasSize(2).allSatisfy(i -> assertThat(i.getStatus()).hasToString("COMPLETED"));
+    assertThat(items)
+        .hasSize(2)
+        .allSatisfy(i -> assertThat(i.getStatus()).hasToString("COMPLETED"));
     assertThat(rest().newBatchOperationSearchRequest().send().join().items()).hasSize(1);
   }
 
@@ -129,12 +131,7 @@ class BatchOperationTest extends EngineTestBase {
             .getProcesses()
             .getFirst()
             .getProcessDefinitionKey();
-    rest()
-        .newCreateInstanceCommand()
-        .bpmnProcessId("p")
-        .version(1)
-        .send()
-        .join();
+    rest().newCreateInstanceCommand().bpmnProcessId("p").version(1).send().join();
     await().atMost(DONE).until(() -> count(ProcessInstanceState.ACTIVE, "p") == 1);
 
     var created =

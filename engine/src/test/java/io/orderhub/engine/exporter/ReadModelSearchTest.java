@@ -18,7 +18,6 @@ import io.orderhub.engine.testing.Transport;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -69,9 +68,15 @@ class ReadModelSearchTest extends EngineTestBase {
   @Test
   void shouldSearchProcessDefinitionsAndServeTheirXml() {
     long v1 =
-        deploy(Transport.REST, orderProcess("v1")).getProcesses().getFirst().getProcessDefinitionKey();
+        deploy(Transport.REST, orderProcess("v1"))
+            .getProcesses()
+            .getFirst()
+            .getProcessDefinitionKey();
     long v2 =
-        deploy(Transport.REST, orderProcess("v2")).getProcesses().getFirst().getProcessDefinitionKey();
+        deploy(Transport.REST, orderProcess("v2"))
+            .getProcesses()
+            .getFirst()
+            .getProcessDefinitionKey();
 
     await()
         .atMost(EXPORTED)
@@ -264,16 +269,19 @@ class ReadModelSearchTest extends EngineTestBase {
     assertThat(variables.get(0).isTruncated()).isTrue();
     assertThat(variables.get(0).getValue()).hasSize(8191);
     assertThat(variables.get(1).getValue()).isEqualTo("true");
-    assertThat(rest().newVariableGetRequest(variables.get(0).getVariableKey()).send().join().getValue())
+    assertThat(
+            rest()
+                .newVariableGetRequest(variables.get(0).getVariableKey())
+                .send()
+                .join()
+                .getValue())
         .hasSize(9002);
 
-    var jobs =
-        rest().newJobSearchRequest().filter(f -> f.type("pay")).send().join().items();
+    var jobs = rest().newJobSearchRequest().filter(f -> f.type("pay")).send().join().items();
     assertThat(jobs).hasSize(1);
     assertThat(jobs.getFirst().getState()).hasToString("COMPLETED");
 
-    var statistics =
-        rest().newProcessInstanceElementStatisticsRequest(instance).send().join();
+    var statistics = rest().newProcessInstanceElementStatisticsRequest(instance).send().join();
     assertThat(statistics)
         .anySatisfy(
             s -> {

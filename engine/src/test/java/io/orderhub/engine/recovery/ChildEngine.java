@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 /** An engine in a separate JVM, killable with SIGKILL; its output goes to a log file. */
 final class ChildEngine implements AutoCloseable {
 
-  private static final Duration READY_WITHIN = Duration.ofSeconds(45);
+  private static final Duration READY_WITHIN = Duration.ofSeconds(120);
 
   private static final Pattern RECOVERED =
       Pattern.compile("Recovered engine state at position (\\d+) \\((\\d+) batches replayed\\)");

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Batch operations in the 8.9 shapes: {@code POST /v2/process-instances/cancellation},
- * {@code /incident-resolution} and {@code /migration} select instances with a process instance
- * filter (as the search does) and answer {@code {batchOperationKey, batchOperationType}} at once;
- * progress is read through {@code /v2/batch-operations} and {@code /v2/batch-operation-items}.
+ * Batch operations in the 8.9 shapes: {@code POST /v2/process-instances/cancellation}, {@code
+ * /incident-resolution} and {@code /migration} select instances with a process instance filter (as
+ * the search does) and answer {@code {batchOperationKey, batchOperationType}} at once; progress is
+ * read through {@code /v2/batch-operations} and {@code /v2/batch-operation-items}.
  */
 final class BatchOperationRoutes {
 
@@ -103,8 +103,14 @@ final class BatchOperationRoutes {
     routes.add(
         Route.post(
             "/v2/batch-operations/search",
-            r -> RestResponse.json(queries.search(BATCH_OPERATION, r.jsonTree(), Map.of(), null,
-                BatchOperationRoutes::addErrors))));
+            r ->
+                RestResponse.json(
+                    queries.search(
+                        BATCH_OPERATION,
+                        r.jsonTree(),
+                        Map.of(),
+                        null,
+                        BatchOperationRoutes::addErrors))));
     routes.add(
         Route.get(
             "/v2/batch-operations/{batchOperationKey}",
@@ -161,8 +167,7 @@ final class BatchOperationRoutes {
             + " ORDER BY t.process_instance_key",
         search.params,
         rs -> keys.add(rs.getLong(1)));
-    String key =
-        batches.start(type, keys, new String(request.body(), StandardCharsets.UTF_8));
+    String key = batches.start(type, keys, new String(request.body(), StandardCharsets.UTF_8));
     Map<String, Object> created = new LinkedHashMap<>();
     created.put("batchOperationKey", key);
     created.put("batchOperationType", type.name());

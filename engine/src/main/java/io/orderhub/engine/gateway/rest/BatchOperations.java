@@ -113,7 +113,8 @@ final class BatchOperations implements AutoCloseable {
   }
 
   private void run(String key, Type type, String requestJson, List<Long> instances) {
-    MigrationPlan plan = type == Type.MIGRATE_PROCESS_INSTANCE ? MigrationPlan.parse(requestJson) : null;
+    MigrationPlan plan =
+        type == Type.MIGRATE_PROCESS_INSTANCE ? MigrationPlan.parse(requestJson) : null;
     for (long instance : instances) {
       if (Thread.currentThread().isInterrupted()) {
         return; // shutting down: the remaining items run at the next start
@@ -222,17 +223,21 @@ final class BatchOperations implements AutoCloseable {
       long targetProcessDefinitionKey, List<MigrateProcessInstanceCommand.Mapping> mappings) {
 
     static MigrationPlan parse(String requestJson) {
-      var tree = JsonCodec.read(requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-          com.fasterxml.jackson.databind.JsonNode.class);
+      var tree =
+          JsonCodec.read(
+              requestJson.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              com.fasterxml.jackson.databind.JsonNode.class);
       var plan = tree.path("migrationPlan");
       List<MigrateProcessInstanceCommand.Mapping> mappings = new ArrayList<>();
       for (var mapping : plan.path("mappingInstructions")) {
         mappings.add(
             new MigrateProcessInstanceCommand.Mapping(
-                mapping.path("sourceElementId").asText(), mapping.path("targetElementId").asText()));
+                mapping.path("sourceElementId").asText(),
+                mapping.path("targetElementId").asText()));
       }
       return new MigrationPlan(
-          RequestFields.key(plan.path("targetProcessDefinitionKey").asText(null),
+          RequestFields.key(
+              plan.path("targetProcessDefinitionKey").asText(null),
               "migrationPlan.targetProcessDefinitionKey"),
           mappings);
     }

@@ -21,7 +21,8 @@ final class JobStatistics {
     SqlSearch window = new SqlSearch(ReadModelSpecs.JOB, Map.of());
     if (filter.hasNonNull("from")) {
       window.and(
-          "t.last_update_time >= ?", SqlSearch.convert(filter.get("from"), Kind.DATE, "filter.from"));
+          "t.last_update_time >= ?",
+          SqlSearch.convert(filter.get("from"), Kind.DATE, "filter.from"));
     }
     if (filter.hasNonNull("to")) {
       window.and(

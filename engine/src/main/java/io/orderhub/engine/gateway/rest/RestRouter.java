@@ -124,7 +124,8 @@ final class RestRouter implements HttpHandler, AutoCloseable {
         byte[] body = readBody(exchange.getRequestBody());
         return route
             .handler()
-            .handle(new RestRequest(
+            .handle(
+                new RestRequest(
                     path,
                     captures.get(i),
                     exchange.getRequestHeaders(),

@@ -173,10 +173,7 @@ final class SearchRoutes {
     routes.add(
         Route.get(
             "/v2/incidents/{incidentKey}",
-            r ->
-                json(
-                    queries.get(
-                        ReadModelSpecs.INCIDENT, "Incident", r.pathKey("incidentKey")))));
+            r -> json(queries.get(ReadModelSpecs.INCIDENT, "Incident", r.pathKey("incidentKey")))));
     // variables
     routes.add(
         Route.post(
@@ -194,10 +191,7 @@ final class SearchRoutes {
     routes.add(
         Route.get(
             "/v2/variables/{variableKey}",
-            r ->
-                json(
-                    queries.get(
-                        ReadModelSpecs.VARIABLE, "Variable", r.pathKey("variableKey")))));
+            r -> json(queries.get(ReadModelSpecs.VARIABLE, "Variable", r.pathKey("variableKey")))));
     // jobs
     routes.add(
         Route.post(
@@ -252,7 +246,11 @@ final class SearchRoutes {
             r ->
                 json(
                     queries.search(
-                        ReadModelSpecs.DECISION_REQUIREMENTS, r.jsonTree(), Map.of(), null, null))));
+                        ReadModelSpecs.DECISION_REQUIREMENTS,
+                        r.jsonTree(),
+                        Map.of(),
+                        null,
+                        null))));
     routes.add(
         Route.get(
             "/v2/decision-requirements/{decisionRequirementsKey}",
@@ -348,7 +346,8 @@ final class SearchRoutes {
         "$or",
         (value, search) -> {
           if (!value.isArray()) {
-            throw RestProblem.invalidArgument("Invalid value for field 'filter.$or': expected an array");
+            throw RestProblem.invalidArgument(
+                "Invalid value for field 'filter.$or': expected an array");
           }
           List<String> alternatives = new ArrayList<>();
           int i = 0;
@@ -360,7 +359,8 @@ final class SearchRoutes {
             search.params.addAll(sub.params);
           }
           if (!alternatives.isEmpty()) {
-            search.where
+            search
+                .where
                 .append(search.where.isEmpty() ? " WHERE " : " AND ")
                 .append("(")
                 .append(String.join(" OR ", alternatives))
@@ -435,20 +435,25 @@ final class SearchRoutes {
     }
     if (value.isObject()) {
       var copy = JSON.createObjectNode();
-      value.fields().forEachRemaining(e -> {
-        JsonNode operand = e.getValue();
-        if (e.getKey().equals("$like")) {
-          copy.set(e.getKey(), operand);
-        } else if (operand.isArray()) {
-          var items = JSON.createArrayNode();
-          operand.forEach(item -> items.add(item.isTextual() ? jsonText(item.asText()) : item.toString()));
-          copy.set(e.getKey(), items);
-        } else if (operand.isTextual()) {
-          copy.put(e.getKey(), jsonText(operand.asText()));
-        } else {
-          copy.set(e.getKey(), operand);
-        }
-      });
+      value
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode operand = e.getValue();
+                if (e.getKey().equals("$like")) {
+                  copy.set(e.getKey(), operand);
+                } else if (operand.isArray()) {
+                  var items = JSON.createArrayNode();
+                  operand.forEach(
+                      item ->
+                          items.add(item.isTextual() ? jsonText(item.asText()) : item.toString()));
+                  copy.set(e.getKey(), items);
+                } else if (operand.isTextual()) {
+                  copy.put(e.getKey(), jsonText(operand.asText()));
+                } else {
+                  copy.set(e.getKey(), operand);
+                }
+              });
       return copy;
     }
     return JSON.getNodeFactory().textNode(value.toString());
@@ -582,8 +587,7 @@ final class SearchRoutes {
     return chain;
   }
 
-  private static RestResponse xml(
-      ReadModelQueries queries, String sql, String what, long key) {
+  private static RestResponse xml(ReadModelQueries queries, String sql, String what, long key) {
     String[] xml = new String[1];
     boolean[] found = new boolean[1];
     queries.query(

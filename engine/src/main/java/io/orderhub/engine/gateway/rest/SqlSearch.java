@@ -63,7 +63,8 @@ final class SqlSearch {
       return;
     }
     if (!filter.isObject()) {
-      throw RestProblem.invalidArgument("Invalid value for field '" + path + "': expected an object");
+      throw RestProblem.invalidArgument(
+          "Invalid value for field '" + path + "': expected an object");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
@@ -80,7 +81,11 @@ final class SqlSearch {
       Field field = spec.field(name);
       if (field == null) {
         throw RestProblem.invalidArgument(
-            "Invalid value for field '" + path + "." + name + "': filtering on it is not supported");
+            "Invalid value for field '"
+                + path
+                + "."
+                + name
+                + "': filtering on it is not supported");
       }
       condition(field.sql(), field.kind(), value, path + "." + name);
     }
@@ -101,7 +106,8 @@ final class SqlSearch {
       String opField = field + "." + op.getKey();
       switch (op.getKey()) {
         case "$eq" -> and(sql + " = ?", convert(operand, kind, opField));
-        case "$neq" -> and("(" + sql + " <> ? OR " + sql + " IS NULL)", convert(operand, kind, opField));
+        case "$neq" ->
+            and("(" + sql + " <> ? OR " + sql + " IS NULL)", convert(operand, kind, opField));
         case "$exists" -> and(sql + (operand.asBoolean() ? " IS NOT NULL" : " IS NULL"));
         case "$gt" -> and(sql + " > ?", convert(operand, kind, opField));
         case "$gte" -> and(sql + " >= ?", convert(operand, kind, opField));
@@ -203,7 +209,11 @@ final class SqlSearch {
       };
     } catch (NumberFormatException e) {
       throw RestProblem.invalidArgument(
-          "Invalid value for field '" + field + "': expected a number, got '" + value.asText() + "'");
+          "Invalid value for field '"
+              + field
+              + "': expected a number, got '"
+              + value.asText()
+              + "'");
     } catch (DateTimeParseException e) {
       throw RestProblem.invalidArgument(
           "Invalid value for field '"
@@ -212,7 +222,8 @@ final class SqlSearch {
               + value.asText()
               + "'");
     } catch (IllegalArgumentException e) {
-      throw RestProblem.invalidArgument("Invalid value for field '" + field + "': " + e.getMessage());
+      throw RestProblem.invalidArgument(
+          "Invalid value for field '" + field + "': " + e.getMessage());
     }
   }
 
@@ -256,7 +267,9 @@ final class SqlSearch {
       limit = page.get("limit").asInt(-1);
       if (limit < 1 || limit > MAX_LIMIT) {
         throw RestProblem.invalidArgument(
-            "Invalid value for field 'page.limit': expected 1 to " + MAX_LIMIT + ", got "
+            "Invalid value for field 'page.limit': expected 1 to "
+                + MAX_LIMIT
+                + ", got "
                 + page.get("limit"));
       }
     }
@@ -310,7 +323,11 @@ final class SqlSearch {
       // reported below
     }
     throw RestProblem.invalidArgument(
-        "Invalid value for field '" + field + "': not a cursor this server issued: '" + cursor + "'");
+        "Invalid value for field '"
+            + field
+            + "': not a cursor this server issued: '"
+            + cursor
+            + "'");
   }
 
   static String iso(long millis) {
