@@ -291,4 +291,30 @@ class ReadModelSearchTest extends EngineTestBase {
     var flows = rest().newProcessInstanceSequenceFlowsRequest(instance).send().join();
     assertThat(flows).hasSize(2);
   }
+
+  @Test
+  void shouldAnswer501ForReadsNotProvidedAndNameBadFilterFields() {
+    assertThatThrownBy(() -> rest().newMessageSubscriptionSearchRequest().send().join())
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("501");
+    assertThatThrownBy(
+            () ->
+                rest()
+                    .newProcessInstanceSearchRequest()
+                    .filter(f -> f.batchOperationId("x"))
+                    .send()
+                    .join())
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("400")
+        .hasMessageContaining("filter.batchOperationId");
+    assertThatThrownBy(
+            () ->
+                rest()
+                    .newProcessInstanceSearchRequest()
+                    .page(p -> p.after("not-a-cursor"))
+                    .send()
+                    .join())
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("page.after");
+  }
 }

@@ -43,7 +43,13 @@ final class ChildEngine implements AutoCloseable {
     this.restPort = restPort;
   }
 
+  /** Without the read model: these crash tests are about the journal (ExporterCrashTest is not). */
   static ChildEngine start(Path data, Path log, Long snapshotEvery) throws Exception {
+    return start(data, log, snapshotEvery, List.of("--secondary-storage-url", "none"));
+  }
+
+  static ChildEngine start(Path data, Path log, Long snapshotEvery, List<String> extraArgs)
+      throws Exception {
     int grpcPort = freePort();
     int restPort = freePort();
     List<String> command =
@@ -64,6 +70,7 @@ final class ChildEngine implements AutoCloseable {
     if (snapshotEvery != null) {
       command.addAll(List.of("--snapshot-every", "" + snapshotEvery));
     }
+    command.addAll(extraArgs);
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     ChildEngine child = new ChildEngine(log, process, grpcPort, restPort);

@@ -32,7 +32,7 @@ class ExporterCrashTest {
   void shouldEndWithTheReadModelARebuildFromTheJournalGives() throws Exception {
     Path data = temp.resolve("data");
     List<Long> acknowledged = new ArrayList<>();
-    try (ChildEngine child = ChildEngine.start(data, temp.resolve("engine.log"), null)) {
+    try (ChildEngine child = ChildEngine.start(data, temp.resolve("engine.log"), null, List.of())) {
       CamundaClient client = child.client(Transport.REST);
       client
           .newDeployResourceCommand()
