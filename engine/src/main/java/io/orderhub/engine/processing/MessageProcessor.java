@@ -30,7 +30,7 @@ final class MessageProcessor {
     long ttl = command.timeToLive() == null ? 0 : command.timeToLive().toMillis();
     if (ttl < 0) {
       throw Rejections.invalidArgument(
-          "Expected a message time to live of zero or more milliseconds, but got %d", ttl);
+          "Expected a message timeToLive of zero or more milliseconds, but got %d", ttl);
     }
     long key = ctx.nextKey();
     ctx.write(

@@ -33,7 +33,9 @@ public final class GrpcGateway implements AutoCloseable {
     }
     server =
         NettyServerBuilder.forAddress(new InetSocketAddress(requestedPort))
-            .addService(new GatewayService(engine, this::port))
+            .addService(
+                UnparsableRequests.rejectAsInvalidArgument(
+                    new GatewayService(engine, this::port).bindService()))
             // Zeebe clients keep idle job streams open with pings; don't reset them as abusive
             .permitKeepAliveWithoutCalls(true)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)
