@@ -65,6 +65,9 @@ class FuzzTest extends EngineTestBase {
   private final HttpClient http = HttpClient.newHttpClient();
   private Random random;
   private final List<String> serverErrors = new ArrayList<>();
+  // issue 12: a request the engine cannot use is that request's rejection, never a server error
+  private final List<String> grpcServerErrors = new ArrayList<>();
+  private String grpcInput = "";
 
   @Test
   void shouldSurviveGeneratedBadInput() throws Exception {
@@ -97,7 +100,8 @@ class FuzzTest extends EngineTestBase {
     restarts++;
     assertStillProcesses(inputs);
     System.out.printf(
-        "fuzz: seed %d, %d inputs in %d s (BPMN %d, FEEL %d, JSON %d, protobuf %d), %d recoveries, %d server errors%n",
+        "fuzz: seed %d, %d inputs in %d s (BPMN %d, FEEL %d, JSON %d, protobuf %d), %d recoveries,"
+            + " %d REST server errors, %d gRPC UNKNOWN/INTERNAL%n",
         seed,
         inputs,
         seconds,
@@ -106,9 +110,13 @@ class FuzzTest extends EngineTestBase {
         counts[2],
         counts[3],
         restarts,
-        serverErrors.size());
+        serverErrors.size(),
+        grpcServerErrors.size());
     serverErrors.stream().limit(10).forEach(e -> System.out.println("  5xx: " + e));
     assertThat(inputs).isGreaterThan(0);
+    assertThat(grpcServerErrors)
+        .as("gRPC inputs answered with UNKNOWN or INTERNAL instead of a rejection")
+        .isEmpty();
   }
 
   // ---- the engine still answers
@@ -355,9 +363,12 @@ class FuzzTest extends EngineTestBase {
   private void badProtobuf() {
     ManagedChannel channel =
         ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().build();
+    grpcInput = "";
     try {
       if (random.nextBoolean()) {
         String method = GRPC_METHODS[random.nextInt(GRPC_METHODS.length)];
+        byte[] message = randomBytes(random.nextInt(300));
+        grpcInput = method + " with random bytes " + java.util.HexFormat.of().formatHex(message);
         MethodDescriptor<byte[], byte[]> descriptor =
             MethodDescriptor.<byte[], byte[]>newBuilder()
                 .setType(MethodDescriptor.MethodType.UNARY)
@@ -370,43 +381,55 @@ class FuzzTest extends EngineTestBase {
             channel,
             descriptor,
             CallOptions.DEFAULT.withDeadlineAfter(30, TimeUnit.SECONDS),
-            randomBytes(random.nextInt(300)));
+            message);
       } else {
         // well-formed messages with hostile content
         var stub = GatewayGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
         switch (random.nextInt(3)) {
           case 0 ->
               stub.createProcessInstance(
-                  GatewayOuterClass.CreateProcessInstanceRequest.newBuilder()
-                      .setBpmnProcessId(random.nextBoolean() ? "probe" : randomText(10))
-                      .setVersion(random.nextInt())
-                      .setVariables(randomJson(3))
-                      .build());
+                  record(
+                      GatewayOuterClass.CreateProcessInstanceRequest.newBuilder()
+                          .setBpmnProcessId(random.nextBoolean() ? "probe" : randomText(10))
+                          .setVersion(random.nextInt())
+                          .setVariables(randomJson(3))
+                          .build()));
           case 1 ->
               stub.publishMessage(
-                  GatewayOuterClass.PublishMessageRequest.newBuilder()
-                      .setName(randomText(10))
-                      .setCorrelationKey(randomText(10))
-                      .setTimeToLive(random.nextLong())
-                      .setVariables(randomJson(3))
-                      .build());
+                  record(
+                      GatewayOuterClass.PublishMessageRequest.newBuilder()
+                          .setName(randomText(10))
+                          .setCorrelationKey(randomText(10))
+                          .setTimeToLive(random.nextLong())
+                          .setVariables(randomJson(3))
+                          .build()));
           default ->
               stub.setVariables(
-                  GatewayOuterClass.SetVariablesRequest.newBuilder()
-                      .setElementInstanceKey(random.nextLong())
-                      .setVariables(randomJson(3))
-                      .setLocal(random.nextBoolean())
-                      .build());
+                  record(
+                      GatewayOuterClass.SetVariablesRequest.newBuilder()
+                          .setElementInstanceKey(random.nextLong())
+                          .setVariables(randomJson(3))
+                          .setLocal(random.nextBoolean())
+                          .build()));
         }
       }
     } catch (StatusRuntimeException rejected) {
       if (rejected.getStatus().getCode() == io.grpc.Status.Code.INTERNAL
           || rejected.getStatus().getCode() == io.grpc.Status.Code.UNKNOWN) {
-        serverErrors.add("gRPC " + rejected.getStatus());
+        grpcServerErrors.add(grpcInput + " -> " + rejected.getStatus());
       }
     } finally {
       channel.shutdownNow();
     }
+  }
+
+  /** Remembers a well-formed message, so a server error names the input that caused it. */
+  private <T extends com.google.protobuf.Message> T record(T message) {
+    grpcInput =
+        message.getDescriptorForType().getName()
+            + " "
+            + com.google.protobuf.TextFormat.shortDebugString(message);
+    return message;
   }
 
   private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
