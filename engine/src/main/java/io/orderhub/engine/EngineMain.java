@@ -1,7 +1,7 @@
 package io.orderhub.engine;
 
-import io.orderhub.engine.metrics.MonitoringConfig;
 import io.orderhub.engine.exporter.SecondaryStorageConfig;
+import io.orderhub.engine.metrics.MonitoringConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -11,12 +11,11 @@ import org.slf4j.LoggerFactory;
  * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
  * [--rest-port P] [--snapshot-every N] [--monitoring-port P] [--monitoring-host H]
  * [--secondary-storage-url URL] [--secondary-storage-user U] [--secondary-storage-password P]
- * [--secondary-storage-retention DURATION]}, or the same through ENGINE_DATA_DIR,
- * ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY, ENGINE_MONITORING_PORT,
- * ENGINE_MONITORING_HOST and ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM
- * closes it cleanly (gateways first, then a final snapshot and a flushed journal); a SIGKILL
- * loses nothing acknowledged (see the engine README). An engine that fails to start exits with
- * status 1.
+ * [--secondary-storage-retention DURATION]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT,
+ * ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY, ENGINE_MONITORING_PORT, ENGINE_MONITORING_HOST and
+ * ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM closes it cleanly (gateways first,
+ * then a final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the
+ * engine README). An engine that fails to start exits with status 1.
  */
 public final class EngineMain {
 

@@ -42,8 +42,7 @@ public class EmbeddedEngineConfiguration {
     }
     return Engine.start(
         config,
-        MonitoringConfig.on(properties.monitoringPort())
-            .withWedgedAfter(properties.wedgedAfter()));
+        MonitoringConfig.on(properties.monitoringPort()).withWedgedAfter(properties.wedgedAfter()));
   }
 
   /** The client (and whatever uses it at startup) comes after the engine, and goes before it. */

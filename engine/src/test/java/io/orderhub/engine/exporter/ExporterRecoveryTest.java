@@ -51,7 +51,23 @@ class ExporterRecoveryTest extends EngineTestBase {
   @Test
   void shouldCatchUpFromTheJournalWhenTheQueueIsFull() throws Exception {
     deploy(Transport.REST, oneTask("p", "work"));
-    runOrders(30);
+    // sent all at once, the creations commit back to back, faster than the exporter's
+    // transactions: a queue of one overflows however quiet the machine is
+    List<io.camunda.client.api.CamundaFuture<?>> creations =
+        java.util.stream.IntStream.range(0, 30)
+            .<io.camunda.client.api.CamundaFuture<?>>mapToObj(
+                i ->
+                    client(Transport.GRPC)
+                        .newCreateInstanceCommand()
+                        .bpmnProcessId("p")
+                        .latestVersion()
+                        .variables(Map.of("i", i))
+                        .send())
+            .toList();
+    creations.forEach(io.camunda.client.api.CamundaFuture::join);
+    for (int i = 0; i < 15; i++) {
+      completeJob(Transport.REST, "work", Map.of("done", true));
+    }
 
     awaitExported();
 

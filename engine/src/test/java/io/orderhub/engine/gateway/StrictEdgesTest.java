@@ -95,6 +95,16 @@ class StrictEdgesTest extends EngineTestBase {
   }
 
   @Test
+  void shouldAnswerABodyBeyondJacksonsNestingLimitWith400() throws Exception {
+    String deep = "{\"filter\":" + "[".repeat(1_001) + "]".repeat(1_001) + "}";
+
+    HttpResponse<String> response = post("/v2/process-instances/search", "application/json", deep);
+
+    assertProblem(response, 400, "INVALID_ARGUMENT");
+    assertThat(response.body()).contains("nesting depth");
+  }
+
+  @Test
   void shouldAcceptJsonWithCharsetAndAnEmptyBodyWithoutContentType() throws Exception {
     ProcessInstanceEvent instance = startOneTask();
 

@@ -144,8 +144,9 @@ public class InventoryService {
 
   /**
    * Takes {@code quantity} units of {@code sku}: from one warehouse that has them all when there is
-   * one (one parcel; the preferred first), else from several, fullest first. Empty when the warehouses together do not
-   * hold enough; what was taken then is given back by the caller's rollback.
+   * one (one parcel; the preferred first), else from several, fullest first. Empty when the
+   * warehouses together do not hold enough; what was taken then is given back by the caller's
+   * rollback.
    */
   private List<Part> take(Sku sku, int quantity, List<WarehouseId> preference) {
     // the candidate lists are snapshots; the conditional update decides, so a warehouse emptied

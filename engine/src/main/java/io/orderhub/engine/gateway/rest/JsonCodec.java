@@ -2,6 +2,7 @@ package io.orderhub.engine.gateway.rest;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -41,6 +42,10 @@ final class JsonCodec {
     try {
       T value = MAPPER.readValue(json, type);
       return value != null ? value : MAPPER.readValue(EMPTY_OBJECT, type);
+    } catch (StreamConstraintsException e) {
+      // e.g. nesting deeper than Jackson allows: a property of the request, not a server failure
+      throw RestProblem.invalidArgument(
+          "Request body exceeds a JSON limit: " + e.getOriginalMessage());
     } catch (StreamReadException e) {
       throw RestProblem.invalidArgument(
           "Malformed JSON request body: " + e.getOriginalMessage() + at(e.getLocation()));
