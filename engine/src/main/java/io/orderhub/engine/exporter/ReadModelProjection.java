@@ -51,9 +51,9 @@ final class ReadModelProjection {
   private static final int CACHE_SIZE = 50_000;
 
   /**
-   * process_instance.has_incident: an open incident of the instance itself or, for a root
-   * instance, of any instance it called. Kept as a column so the hasIncident filter is an index
-   * lookup instead of two EXISTS per candidate row.
+   * process_instance.has_incident: an open incident of the instance itself or, for a root instance,
+   * of any instance it called. Kept as a column so the hasIncident filter is an index lookup
+   * instead of two EXISTS per candidate row.
    */
   private static final String HAS_ACTIVE_INCIDENT =
       "(EXISTS (SELECT 1 FROM incident i WHERE i.process_instance_key = p.process_instance_key"

@@ -18,14 +18,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Searches stay cheap on large read models: totalItems counts at most 10 000 matches and says
- * there are more with hasMoreTotalItems, as Camunda 8.9 does; hasIncident is the exporter's flag.
+ * Searches stay cheap on large read models: totalItems counts at most 10 000 matches and says there
+ * are more with hasMoreTotalItems, as Camunda 8.9 does; hasIncident is the exporter's flag.
  */
 class ReadModelTotalItemsTest extends EngineTestBase {
 
   private static final Duration EXPORTED = Duration.ofSeconds(20);
   private static final long FIRST_KEY = 5_000_000_000L;
-  private static final long START = OffsetDateTime.parse("2026-01-01T00:00:00Z").toInstant().toEpochMilli();
+  private static final long START =
+      OffsetDateTime.parse("2026-01-01T00:00:00Z").toInstant().toEpochMilli();
 
   private CamundaClient rest() {
     return client(Transport.REST);
@@ -66,8 +67,7 @@ class ReadModelTotalItemsTest extends EngineTestBase {
   void shouldCapTotalItemsAtTenThousandAndSayThereAreMore() throws Exception {
     insertInstances("bulk", FIRST_KEY, 10_050, "ACTIVE");
 
-    var capped =
-        search(f -> f.processDefinitionId("bulk").state(ProcessInstanceState.ACTIVE));
+    var capped = search(f -> f.processDefinitionId("bulk").state(ProcessInstanceState.ACTIVE));
 
     assertThat(capped.page().totalItems()).isEqualTo(10_000L);
     assertThat(capped.page().hasMoreTotalItems()).isTrue();
