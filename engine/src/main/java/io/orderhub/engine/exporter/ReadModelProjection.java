@@ -50,6 +50,16 @@ final class ReadModelProjection {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CACHE_SIZE = 50_000;
 
+  /**
+   * process_instance.has_incident: an open incident of the instance itself or, for a root instance,
+   * of any instance it called. Kept as a column so the hasIncident filter is an index lookup
+   * instead of two EXISTS per candidate row.
+   */
+  private static final String HAS_ACTIVE_INCIDENT =
+      "(EXISTS (SELECT 1 FROM incident i WHERE i.process_instance_key = p.process_instance_key"
+          + " AND i.state = 'ACTIVE') OR EXISTS (SELECT 1 FROM incident i WHERE"
+          + " i.root_process_instance_key = p.process_instance_key AND i.state = 'ACTIVE'))";
+
   /** What every row of an instance repeats. */
   private record InstanceInfo(
       long rootKey, String tenantId, long definitionKey, String processDefinitionId) {}
@@ -251,9 +261,23 @@ final class ReadModelProjection {
             e.errorMessage(),
             e.createdAt(),
             e.tenantId());
+        update(
+            "UPDATE process_instance SET has_incident = TRUE WHERE process_instance_key IN (?, ?)",
+            e.processInstanceKey(),
+            info.rootKey());
       }
-      case IncidentResolved e ->
-          update("UPDATE incident SET state = 'RESOLVED' WHERE incident_key = ?", e.key());
+      case IncidentResolved e -> {
+        update("UPDATE incident SET state = 'RESOLVED' WHERE incident_key = ?", e.key());
+        // the instance (or its root) may still have another open incident
+        update(
+            "UPDATE process_instance p SET has_incident = "
+                + HAS_ACTIVE_INCIDENT
+                + " WHERE p.process_instance_key IN (SELECT i.process_instance_key FROM incident i"
+                + " WHERE i.incident_key = ? UNION SELECT i.root_process_instance_key FROM"
+                + " incident i WHERE i.incident_key = ?)",
+            e.key(),
+            e.key());
+      }
       default -> {
         // messages, timers, signals and subscriptions have no read model of their own (yet)
       }
