@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
     classes = OrderHubApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn",
+      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn,classpath*:bpmn/*.dmn",
       "orderhub.payment.simulator.delivery=async",
       "camunda.client.execution-threads=4"
     })

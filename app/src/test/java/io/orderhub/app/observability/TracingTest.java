@@ -36,7 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = {OrderHubApplication.class, TracingTest.InMemorySpans.class},
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn",
+      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn,classpath*:bpmn/*.dmn",
       "orderhub.payment.simulator.delivery=async",
       "camunda.client.execution-threads=4",
       "management.tracing.sampling.probability=1.0",

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "orderhub.engine.embedded=false",
-      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn",
+      "orderhub.process.deployment.resources=classpath*:bpmn/*.bpmn,classpath*:bpmn/*.dmn",
       "orderhub.payment.simulator.delivery=async",
       "camunda.client.execution-threads=4"
     })
