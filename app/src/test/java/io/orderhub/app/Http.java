@@ -21,9 +21,45 @@ public final class Http {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final int port;
+  private final java.util.function.Supplier<String> token;
 
+  /** Calls as an operator (a token of the local issuer), who may do everything. */
   public Http(int port) {
+    this(port, () -> TestTokens.local(port, "operator", null));
+  }
+
+  private Http(int port, java.util.function.Supplier<String> token) {
+    this.port = port;
     this.base = "http://localhost:" + port;
+    this.token = token;
+  }
+
+  /** The same application, called with {@code bearerToken} ({@code null}: with none). */
+  public Http as(String bearerToken) {
+    return new Http(port, () -> bearerToken);
+  }
+
+  /** The same application, called with no credentials at all. */
+  public Http anonymous() {
+    return as(null);
+  }
+
+  /** The same application, called as the customer {@code customerId}. */
+  public Http asCustomer(String customerId) {
+    return as(TestTokens.local(port, "customer", customerId));
+  }
+
+  /** Any method, any body ({@code null}: none), as this client's caller. */
+  public Response send(String method, String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json)));
   }
 
   /** A response; {@code json} is the parsed body (a missing node when there is none). */
@@ -81,6 +117,10 @@ public final class Http {
   }
 
   private Response send(HttpRequest.Builder request) {
+    String bearer = token.get();
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
     try {
       HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
       HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());

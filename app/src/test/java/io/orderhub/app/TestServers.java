@@ -20,6 +20,9 @@ public final class TestServers {
   public static Path register(DynamicPropertyRegistry registry, boolean embeddedEngine) {
     Path dataDir = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
     registry.add("orderhub.postgres.data-dir", () -> dataDir.resolve("postgres").toString());
+    registry.add(
+        "orderhub.security.local-issuer.key-file",
+        () -> dataDir.resolve("local-issuer/signing-key.pem").toString());
     int postgresPort = freePort();
     registry.add("orderhub.postgres.port", () -> postgresPort);
     if (embeddedEngine) {

@@ -1,6 +1,7 @@
 package io.orderhub.app.grpc;
 
 import io.grpc.BindableService;
+import io.grpc.ServerInterceptor;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.orderhub.app.order.OrderUseCases;
 import jakarta.validation.Validator;
@@ -38,7 +39,10 @@ public class GrpcConfiguration {
   }
 
   @Bean
-  GrpcServer grpcServer(GrpcProperties properties, List<BindableService> services) {
-    return new GrpcServer(properties, services);
+  GrpcServer grpcServer(
+      GrpcProperties properties,
+      List<BindableService> services,
+      List<ServerInterceptor> interceptors) {
+    return new GrpcServer(properties, services, interceptors);
   }
 }

@@ -2,6 +2,7 @@ package io.orderhub.app.grpc;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
+import io.grpc.ServerInterceptor;
 import io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +23,17 @@ public class GrpcServer implements SmartLifecycle {
 
   private final GrpcProperties properties;
   private final List<BindableService> services;
+  private final List<ServerInterceptor> interceptors;
   private volatile Server server;
 
-  public GrpcServer(GrpcProperties properties, List<BindableService> services) {
+  /** {@code interceptors} see every call of every service (authentication among them). */
+  public GrpcServer(
+      GrpcProperties properties,
+      List<BindableService> services,
+      List<ServerInterceptor> interceptors) {
     this.properties = properties;
     this.services = List.copyOf(services);
+    this.interceptors = List.copyOf(interceptors);
   }
 
   @Override
@@ -34,6 +41,7 @@ public class GrpcServer implements SmartLifecycle {
     NettyServerBuilder builder =
         NettyServerBuilder.forAddress(new InetSocketAddress(properties.port()));
     services.forEach(builder::addService);
+    interceptors.forEach(builder::intercept);
     try {
       server = builder.build().start();
     } catch (IOException e) {

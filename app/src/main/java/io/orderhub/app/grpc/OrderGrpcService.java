@@ -49,6 +49,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * {@code orderhub.v1.OrderService}: the same use cases as the REST API, with the same validation
@@ -385,6 +386,8 @@ public class OrderGrpcService extends OrderServiceGrpc.OrderServiceImplBase {
                       .setDomain(ERROR_DOMAIN)
                       .putMetadata("existingOrderId", reused.existingOrderId().asString())
                       .build()));
+      case AccessDeniedException denied ->
+          status(Code.PERMISSION_DENIED, denied.getMessage(), null);
       case EngineUnavailable unavailable ->
           status(
               Code.UNAVAILABLE,

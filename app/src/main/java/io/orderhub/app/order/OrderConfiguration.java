@@ -21,10 +21,11 @@ public class OrderConfiguration {
       ProcessStarter starter,
       ProcessMessages messages,
       PlatformTransactionManager transactionManager,
-      InventoryService inventory) {
+      InventoryService inventory,
+      OrderAccess access) {
     TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
     readOnly.setReadOnly(true);
     return new OrderUseCases(
-        orders, queries, starter, messages, readOnly, new KnownSkus(inventory));
+        orders, queries, starter, messages, readOnly, new KnownSkus(inventory), access);
   }
 }

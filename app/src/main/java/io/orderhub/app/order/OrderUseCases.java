@@ -4,9 +4,11 @@ import io.orderhub.app.process.EngineUnavailable;
 import io.orderhub.app.process.ProcessMessages;
 import io.orderhub.app.process.ProcessStarter;
 import io.orderhub.app.web.ControlCharacters;
+import io.orderhub.domain.order.application.OrderNotFound;
 import io.orderhub.domain.order.application.OrderService;
 import io.orderhub.domain.order.application.PlaceOrder;
 import io.orderhub.domain.order.application.PlaceOrderResult;
+import io.orderhub.domain.order.model.CustomerId;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.order.model.OrderStateChange;
@@ -15,6 +17,7 @@ import io.orderhub.domain.shared.model.OrderId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +47,19 @@ public class OrderUseCases {
   private final ProcessMessages messages;
   private final TransactionTemplate readOnly;
   private final KnownSkus knownSkus;
+  private final OrderAccess access;
 
+  /** {@code access}: whose orders the caller may reach (a customer: only their own). */
   public OrderUseCases(
       OrderService orders,
       OrderQueries queries,
       ProcessStarter starter,
       ProcessMessages messages,
       TransactionTemplate readOnly,
-      KnownSkus knownSkus) {
+      KnownSkus knownSkus,
+      OrderAccess access) {
     this.knownSkus = knownSkus;
+    this.access = access;
     this.orders = orders;
     this.queries = queries;
     this.starter = starter;
@@ -71,6 +78,7 @@ public class OrderUseCases {
    * @throws IdempotencyKeyReused when the key was used for an order with other content
    */
   public Placed create(CreateOrderRequest request, IdempotencyKey key) {
+    access.requireMayPlaceFor(request.customerId());
     PlaceOrder command = OrderRequests.toCommand(request, key);
     knownSkus.requireKnown(command.lines());
     Placed placed =
@@ -100,12 +108,21 @@ public class OrderUseCases {
    * @throws io.orderhub.domain.order.application.OrderNotFound when there is no such order
    */
   public Order get(OrderId orderId) {
-    return orders.get(orderId);
+    return visible(orders.get(orderId));
   }
 
   /** The orders that pass {@code filter}, in {@code sort} order (ties broken by id). */
   public Page<Order> list(OrderFilter filter, int page, int size, Sort sort) {
     PageRequest request = PageRequest.of(page, size, sort.and(Sort.by(Sort.Order.asc("id"))));
+    Optional<CustomerId> own = access.restrictedTo();
+    if (own.isPresent()) {
+      if (filter.customer() != null && !filter.customer().equals(own.get())) {
+        return Page.empty(request); // another customer's orders do not exist for this one
+      }
+      OrderFilter mine =
+          new OrderFilter(own.get(), filter.statuses(), filter.createdFrom(), filter.createdTo());
+      return readOnly.execute(status -> queries.findAll(mine.specification(), request));
+    }
     return readOnly.execute(status -> queries.findAll(filter.specification(), request));
   }
 
@@ -115,6 +132,9 @@ public class OrderUseCases {
    * @throws io.orderhub.domain.order.application.OrderNotFound when there is no such order
    */
   public List<OrderStateChange> history(OrderId orderId) {
+    if (access.restrictedTo().isPresent()) {
+      visible(orders.get(orderId));
+    }
     return orders.history(orderId);
   }
 
@@ -140,6 +160,7 @@ public class OrderUseCases {
         change(
             orderId,
             o -> {
+              visible(o);
               o.requestCancellation(reason);
               if (!sagaStarted) {
                 o.markCancelled();
@@ -180,7 +201,13 @@ public class OrderUseCases {
    */
   public Order requestReturn(OrderId orderId, String reason, ItemCondition itemCondition) {
     ControlCharacters.requireNone("reason", reason);
-    Order order = change(orderId, o -> o.requestReturn(reason));
+    Order order =
+        change(
+            orderId,
+            o -> {
+              visible(o);
+              o.requestReturn(reason);
+            });
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("orderId", orderId.asString());
     variables.put("reason", reason);
@@ -239,6 +266,15 @@ public class OrderUseCases {
   public Order reportDeliveryFailure(OrderId orderId, String reason) {
     ControlCharacters.requireNone("reason", reason);
     return change(orderId, o -> o.markDeliveryFailed(reason));
+  }
+
+  // a customer's view: another customer's order does not exist (404, never 403: ids do not leak)
+  private Order visible(Order order) {
+    Optional<CustomerId> own = access.restrictedTo();
+    if (own.isPresent() && !own.get().equals(order.customerId())) {
+      throw new OrderNotFound(order.orderId());
+    }
+    return order;
   }
 
   // a worker may change the order at the same moment: re-read and re-apply, the verb decides anew

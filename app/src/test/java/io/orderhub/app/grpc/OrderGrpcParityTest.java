@@ -21,6 +21,7 @@ import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
 import io.orderhub.app.ApplicationTest;
+import io.orderhub.app.TestTokens;
 import io.orderhub.app.grpc.v1.CancelOrderRequest;
 import io.orderhub.app.grpc.v1.CreateOrderRequest;
 import io.orderhub.app.grpc.v1.GetOrderHistoryRequest;
@@ -61,7 +62,10 @@ class OrderGrpcParityTest extends ApplicationTest {
   @BeforeEach
   void connect() {
     channel = NettyChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
-    stub = OrderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    stub =
+        OrderServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(TestTokens.bearer(TestTokens.operator(httpPort)))
+            .withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
   @AfterEach
@@ -190,6 +194,7 @@ class OrderGrpcParityTest extends ApplicationTest {
     CompletableFuture<List<String>> services = new CompletableFuture<>();
     StreamObserver<ServerReflectionRequest> requests =
         ServerReflectionGrpc.newStub(channel)
+            .withCallCredentials(TestTokens.bearer(TestTokens.operator(httpPort)))
             .serverReflectionInfo(
                 new StreamObserver<>() {
                   @Override

@@ -15,6 +15,7 @@ import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.orderhub.app.ApplicationTest;
 import io.orderhub.app.Jobs;
+import io.orderhub.app.TestTokens;
 import io.orderhub.app.grpc.v1.CancelOrderRequest;
 import io.orderhub.app.grpc.v1.CreateOrderRequest;
 import io.orderhub.app.grpc.v1.CreateOrderResponse;
@@ -43,7 +44,10 @@ class OrderGrpcTest extends ApplicationTest {
   @BeforeEach
   void connect() {
     channel = NettyChannelBuilder.forAddress("localhost", server.port()).usePlaintext().build();
-    stub = OrderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    stub =
+        OrderServiceGrpc.newBlockingStub(channel)
+            .withCallCredentials(TestTokens.bearer(TestTokens.operator(httpPort)))
+            .withDeadlineAfter(30, TimeUnit.SECONDS);
   }
 
   @AfterEach

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import io.orderhub.app.Http;
 import io.orderhub.app.OrderHubApplication;
 import io.orderhub.app.TestServers;
+import io.orderhub.app.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -179,12 +180,18 @@ class DashboardsTest {
         .asString();
   }
 
-  private static String scrape(int port) throws IOException, InterruptedException {
+  // the app's metrics need an operator's token; the engine's monitoring port has its own rules
+  private String scrape(int port) throws IOException, InterruptedException {
+    String[] authorization =
+        port == httpPort
+            ? new String[] {"Authorization", "Bearer " + TestTokens.operator(port)}
+            : new String[] {"X-Scraper", "test"};
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .headers(authorization)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

@@ -37,6 +37,9 @@ final class AppRuns {
     List<String> args = new ArrayList<>();
     args.add("--server.port=0");
     args.add("--orderhub.postgres.data-dir=" + dataDir.resolve("postgres"));
+    args.add(
+        "--orderhub.security.local-issuer.key-file="
+            + dataDir.resolve("local-issuer/signing-key.pem"));
     args.add("--orderhub.postgres.port=" + postgresPort);
     args.add("--orderhub.engine.data-dir=" + dataDir.resolve("engine"));
     args.add("--orderhub.engine.grpc-port=" + grpcPort);
