@@ -146,7 +146,9 @@ public final class CrashRecoveryBench {
             "--orderhub.engine.rest-port=" + ports.get("engine-rest"),
             "--orderhub.postgres.port=" + ports.get("postgres"),
             "--orderhub.engine.data-dir=" + data.resolve("engine"),
-            "--orderhub.postgres.data-dir=" + data.resolve("postgres"))
+            "--orderhub.postgres.data-dir=" + data.resolve("postgres"),
+            "--orderhub.security.local-issuer.key-file="
+                + data.resolve("local-issuer/signing-key.pem"))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("app.log").toFile()))
         .start();
@@ -177,6 +179,7 @@ public final class CrashRecoveryBench {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                .header("Authorization", "Bearer " + operatorToken(port))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -202,11 +205,36 @@ public final class CrashRecoveryBench {
 
   private static HttpResponse<String> get(int port, String path)
       throws IOException, InterruptedException {
-    return HTTP.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(5))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .timeout(Duration.ofSeconds(5));
+    if (!path.startsWith("/actuator/health")) {
+      request.header("Authorization", "Bearer " + operatorToken(port));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static volatile String operatorToken;
+
+  // the local profile's issuer (README, "Authentication"); its key stays in the data directory, so
+  // the token outlives the restarts the bench causes
+  private static String operatorToken(int port) throws IOException, InterruptedException {
+    if (operatorToken == null) {
+      HttpResponse<String> token =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + port + "/local/token?role=operator"))
+                  .header("Accept", "text/plain")
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (token.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Expected a token from /local/token, but got " + token.statusCode());
+      }
+      operatorToken = token.body();
+    }
+    return operatorToken;
   }
 
   private static int freePort() throws IOException {
