@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -46,6 +47,17 @@ public class ApiSecurityConfiguration {
     return new CurrentCaller(properties);
   }
 
+  /**
+   * No spans of Spring Security's own (filter chain, authentication, authorization) inside each
+   * request: the request's server span stays the parent of what the request starts — the order's
+   * process jobs join its trace there (TracingTest) — and refusals show as 401/403 in the HTTP
+   * metrics anyway.
+   */
+  @Bean
+  SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
+
   /** The gRPC entrance's counterpart of the filter chain. */
   @Bean
   ServerInterceptor bearerTokenInterceptor(
@@ -75,9 +87,20 @@ public class ApiSecurityConfiguration {
       CallerAuthentication callers,
       ObjectProvider<JwtDecoder> decoder,
       ObjectProvider<LocalIssuer> localIssuer,
-      @Value("${springdoc.api-docs.enabled:true}") boolean openApi)
+      @Value("${springdoc.api-docs.enabled:true}") boolean openApi,
+      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
+      @Value("${spring.security.oauth2.resourceserver.jwt.audiences:}") String audiences)
       throws Exception {
     trustedIssuer(decoder);
+    // Boot's decoder checks iss and aud only when they are configured: without them any token the
+    // keys signed — for any audience — would pass
+    if (issuer.isBlank() || audiences.isBlank()) {
+      throw new IllegalStateException(
+          "Expected spring.security.oauth2.resourceserver.jwt.issuer-uri and .audiences to name"
+              + " the issuer and audience of the tokens to accept, but "
+              + (issuer.isBlank() ? "issuer-uri" : "audiences")
+              + " is not set");
+    }
     AccessProblems problems = new AccessProblems();
     boolean local = localIssuer.getIfAvailable() != null;
     http.csrf(AbstractHttpConfigurer::disable)
