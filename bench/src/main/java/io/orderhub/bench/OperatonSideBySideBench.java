@@ -282,7 +282,8 @@ public final class OperatonSideBySideBench {
         .append(Runtime.getRuntime().availableProcessors())
         .append(" cores (load average before → after each run in the table).\n\n")
         .append("- **ours, gRPC**: official client 8.9 `preferRestOverGrpc(false)`, job worker ")
-        .append("`streamEnabled(true)`; **ours, REST**: `preferRestOverGrpc(true)`, polling worker. ")
+        .append(
+            "`streamEnabled(true)`; **ours, REST**: `preferRestOverGrpc(true)`, polling worker. ")
         .append("Durable: acknowledged after the journal's fsync (group commit).\n")
         .append("- **Operaton**: embedded (Java API, same JVM), PostgreSQL 18 (embedded binaries) ")
         .append("with `fsync=on`, `synchronous_commit=on`, `full_page_writes=on`, history level ")

@@ -37,9 +37,9 @@ import java.util.Set;
  * any change, but a released event's meaning never changes anyway): an older entry lacks the new
  * trailing components, which read as 0/null, as a JSON entry without the property did.
  *
- * <p>Decoding yields the same Java values the JSON format's replay did: whole numbers as Long,
- * maps as LinkedHashMap, lists as ArrayList; a value JSON had no exact shape for (a BigDecimal, a
- * date, a non-finite double, a map with non-text keys) still goes through Jackson.
+ * <p>Decoding yields the same Java values the JSON format's replay did: whole numbers as Long, maps
+ * as LinkedHashMap, lists as ArrayList; a value JSON had no exact shape for (a BigDecimal, a date,
+ * a non-finite double, a map with non-text keys) still goes through Jackson.
  */
 final class CompactEventFormat {
 

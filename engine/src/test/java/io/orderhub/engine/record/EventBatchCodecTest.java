@@ -57,9 +57,9 @@ class EventBatchCodecTest {
   }
 
   /**
-   * Replay must rebuild the state the JSON format rebuilt, whatever Java value a variable held.
-   * (A whole number beyond long could not be replayed from JSON either: USE_LONG_FOR_INTS refuses
-   * it; it goes through Jackson as before.)
+   * Replay must rebuild the state the JSON format rebuilt, whatever Java value a variable held. (A
+   * whole number beyond long could not be replayed from JSON either: USE_LONG_FOR_INTS refuses it;
+   * it goes through Jackson as before.)
    */
   @Test
   void valuesReadBackAsTheJsonFormatReadThem() throws IOException {
@@ -112,8 +112,7 @@ class EventBatchCodecTest {
     assertThatThrownBy(() -> codec.decode(new byte[] {0x7F, 1, 2}))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining("format tag 0x7f is unknown");
-    assertThatThrownBy(() -> codec.decode(new byte[0]))
-        .hasMessageContaining("the entry is empty");
+    assertThatThrownBy(() -> codec.decode(new byte[0])).hasMessageContaining("the entry is empty");
   }
 
   @Test

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One instance of every event type, its components filled from their declared types, so that a
- * new event or component is covered by the codec tests without editing them.
+ * One instance of every event type, its components filled from their declared types, so that a new
+ * event or component is covered by the codec tests without editing them.
  */
 final class EventSamples {
 
