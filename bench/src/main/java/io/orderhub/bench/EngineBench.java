@@ -204,7 +204,7 @@ public final class EngineBench {
   }
 
   /** A chain of service tasks, all of the process id's job type (one worker serves them all). */
-  private static BpmnModelInstance tasks(String processId, int count) {
+  static BpmnModelInstance tasks(String processId, int count) {
     AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(processId).startEvent();
     for (int i = 1; i <= count; i++) {
       builder = builder.serviceTask("task-" + i, t -> t.zeebeJobType(processId));
