@@ -142,7 +142,8 @@ public final class OperatonSideBySideBench {
           .newDeployResourceCommand()
           .addProcessModel(
               EngineBench.tasks(EngineBench.throughputProcess(1, false), 1), "grpc.bpmn")
-          .addProcessModel(EngineBench.tasks(EngineBench.throughputProcess(1, true), 1), "rest.bpmn")
+          .addProcessModel(
+              EngineBench.tasks(EngineBench.throughputProcess(1, true), 1), "rest.bpmn")
           .send()
           .join();
     }
