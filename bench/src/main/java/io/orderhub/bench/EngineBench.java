@@ -63,7 +63,7 @@ public final class EngineBench {
   private final Engine engine;
   private final Tracker tracker = new Tracker();
 
-  private EngineBench(Options options, Engine engine) {
+  EngineBench(Options options, Engine engine) {
     this.options = options;
     this.engine = engine;
     engine.addListener(tracker);
@@ -131,7 +131,7 @@ public final class EngineBench {
 
   // ---- the processes
 
-  private static String throughputProcess(int tasks, boolean rest) {
+  static String throughputProcess(int tasks, boolean rest) {
     return "bench-" + tasks + "-task-" + (rest ? "rest" : "grpc");
   }
 
@@ -180,7 +180,7 @@ public final class EngineBench {
     return "bench-latency-" + (stream ? "push" : "poll");
   }
 
-  private void deployAll() {
+  void deployAll() {
     List<BpmnModelInstance> models = new ArrayList<>();
     models.add(Bpmn.createExecutableProcess("bench-create").startEvent().endEvent().done());
     for (int tasks : new int[] {1, 10}) {
@@ -204,7 +204,7 @@ public final class EngineBench {
   }
 
   /** A chain of service tasks, all of the process id's job type (one worker serves them all). */
-  private static BpmnModelInstance tasks(String processId, int count) {
+  static BpmnModelInstance tasks(String processId, int count) {
     AbstractFlowNodeBuilder<?, ?> builder = Bpmn.createExecutableProcess(processId).startEvent();
     for (int i = 1; i <= count; i++) {
       builder = builder.serviceTask("task-" + i, t -> t.zeebeJobType(processId));
@@ -231,7 +231,7 @@ public final class EngineBench {
 
   // ---- throughput
 
-  private Throughput throughput(String processId, String label, int jobsPerInstance, boolean rest)
+  Throughput throughput(String processId, String label, int jobsPerInstance, boolean rest)
       throws InterruptedException {
     progress(
         "throughput of %s (%d in flight, %s warm-up, %s measured)",
