@@ -42,7 +42,7 @@ public final class FeelEvaluator {
 
   private final FeelEngineApi feel;
   private final EvaluationBudget budget;
-  private final IterationGuard iterations = new IterationGuard();
+  private final GuardedExpressions guards = new GuardedExpressions();
   // evaluations run here so the caller (the processing thread) gets control back after the
   // budget even when the interpreter does not stop at once (a huge range is built in one go)
   private final java.util.concurrent.ExecutorService evaluators =
@@ -64,7 +64,7 @@ public final class FeelEvaluator {
     this.feel =
         FeelEngineBuilder.forJava()
             .withEnabledExternalFunctions(false)
-            .withFunctionProvider(iterations)
+            .withFunctionProvider(guards)
             .withClock(clock)
             .build();
     // the first evaluation loads the interpreter's classes: never let it count against a budget
@@ -105,8 +105,7 @@ public final class FeelEvaluator {
     if (result.isFailure()) {
       return new ParseOutcome(null, result.failure().message());
     }
-    return new ParseOutcome(
-        Expression.feel(source, iterations.guard(result.parsedExpression())), null);
+    return new ParseOutcome(Expression.feel(source, guards.guard(result.parsedExpression())), null);
   }
 
   /** Evaluates against the given variables; a static expression evaluates to its text. */
@@ -127,8 +126,13 @@ public final class FeelEvaluator {
         evaluators.submit(
             () -> {
               try (EvaluationBudget.Running watched = budget.start()) {
-                iterations.reset();
-                return feel.evaluate(expression.parsed(), variables);
+                guards.reset();
+                EvaluationResult result = feel.evaluate(expression.parsed(), variables);
+                if (watched.exceeded()) {
+                  // stopped inside a function, which the interpreter reports as a null result
+                  throw new InterruptedException();
+                }
+                return result;
               } finally {
                 finished.complete(null);
               }
@@ -165,7 +169,7 @@ public final class FeelEvaluator {
     if (result.isFailure()) {
       return failure(expression, result.failure().message());
     }
-    String refused = IterationGuard.refusal(result);
+    String refused = IterationLimit.refusal(result);
     if (refused != null) {
       return failure(expression, refused);
     }

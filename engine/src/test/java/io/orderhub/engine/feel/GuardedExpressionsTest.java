@@ -10,13 +10,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class IterationGuardTest {
+class GuardedExpressionsTest {
 
   private static final String TOO_MANY = "iterates over more than 100000 items";
 
-  private final FeelEvaluator feel = new FeelEvaluator(() -> 0L, Duration.ofSeconds(1));
+  // generous: these tests are about the guards, not about the budget on a loaded machine
+  private final FeelEvaluator feel = new FeelEvaluator(() -> 0L, Duration.ofSeconds(30));
 
   private Evaluation evaluate(String text, Map<String, Object> variables) {
+    return evaluate(feel, text, variables);
+  }
+
+  private static Evaluation evaluate(
+      FeelEvaluator feel, String text, Map<String, Object> variables) {
     FeelEvaluator.ParseOutcome parsed = feel.parseFeel(text);
     assertThat(parsed.failure()).isNull();
     return feel.evaluate(parsed.expression(), variables);
@@ -32,7 +38,9 @@ class IterationGuardTest {
         "some x in 1..5000, y in 1..5000 satisfies x = -y",
         "every x in 1..1000000000 satisfies x > 0",
         "count(for x in 1000000000..1 return x)",
-        "count(for x in 1..400, y in [1, 2], z in 1..400 return z)"
+        "count(for x in 1..400, y in [1, 2], z in 1..400 return z)",
+        "count(list: for x in 1..1000000000 return x)",
+        "{a: for x in 1..1000000000 return x}.a"
       })
   void shouldRefuseIterationsBeyondTheLimitBeforeBuildingThem(String text) {
     // when: more of them than the evaluator lets run away past their budget
@@ -78,8 +86,46 @@ class IterationGuardTest {
 
   @Test
   void shouldNotLetExpressionsCallTheGuardFunctions() {
+    // $ never starts a FEEL name
     assertThat(evaluate("x", Map.of("x", 1)).value()).isEqualTo(1L);
     FeelEvaluator.ParseOutcome parsed = feel.parseFeel("$orderhub:range(1, 2, 0, 0)");
     assertThat(parsed.failed()).isTrue();
+  }
+
+  @Test
+  void shouldStopABacktrackingPatternAtTheBudget() {
+    // java.util.regex never looks at the interrupt flag: the feel-engine's own matches() would
+    // run this for hours, and after two of them every other FEEL evaluation would fail
+    String hostile = "matches(\"" + "a".repeat(60) + "\", \"(.*a){20}b\")";
+
+    FeelEvaluator budgeted = new FeelEvaluator(() -> 0L, Duration.ofMillis(500));
+
+    for (int i = 0; i <= FeelEvaluator.MAX_RUNAWAYS; i++) {
+      assertThat(evaluate(budgeted, hostile, Map.of()).failure())
+          .contains("longer than its budget");
+    }
+    assertThat(evaluate(budgeted, "1 + 1", Map.of()).value()).isEqualTo(2L);
+  }
+
+  @Test
+  void shouldKeepTheMeaningOfTheRegexFunctions() {
+    assertThat(evaluate("matches(\"abc\", \"b\")", Map.of()).value()).isEqualTo(true);
+    assertThat(evaluate("matches(\"abc\", \"^b\")", Map.of()).value()).isEqualTo(false);
+    assertThat(evaluate("matches(\"ABC\", \"b\", \"i\")", Map.of()).value()).isEqualTo(true);
+    assertThat(evaluate("matches(input: \"abc\", pattern: \"^a\")", Map.of()).value())
+        .isEqualTo(true);
+    assertThat(evaluate("replace(\"a1b22\", \"[0-9]+\", \"#\")", Map.of()).value())
+        .isEqualTo("a#b#");
+    assertThat(evaluate("replace(\"abc\", \"(b)\", \"[$1]\")", Map.of()).value())
+        .isEqualTo("a[b]c");
+    assertThat(evaluate("replace(\"A-a\", \"a\", \"x\", \"i\")", Map.of()).value())
+        .isEqualTo("x-x");
+    assertThat(evaluate("split(\"a,b,,c\", \",\")", Map.of()).value())
+        .isEqualTo(List.of("a", "b", "", "c"));
+    assertThat(evaluate("extract(\"a1b22\", \"[0-9]+\")", Map.of()).value())
+        .isEqualTo(List.of("1", "22"));
+    // as the feel-engine: a bad pattern or argument is null, not a failure
+    assertThat(evaluate("matches(\"a\", \"(\")", Map.of()).value()).isNull();
+    assertThat(evaluate("matches(1, \"a\")", Map.of()).value()).isNull();
   }
 }
