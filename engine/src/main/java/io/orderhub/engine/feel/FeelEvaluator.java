@@ -42,6 +42,7 @@ public final class FeelEvaluator {
 
   private final FeelEngineApi feel;
   private final EvaluationBudget budget;
+  private final GuardedExpressions guards = new GuardedExpressions();
   // evaluations run here so the caller (the processing thread) gets control back after the
   // budget even when the interpreter does not stop at once (a huge range is built in one go)
   private final java.util.concurrent.ExecutorService evaluators =
@@ -61,7 +62,11 @@ public final class FeelEvaluator {
             ZonedDateTime.ofInstant(
                 java.time.Instant.ofEpochMilli(clockMillis.getAsLong()), java.time.ZoneOffset.UTC);
     this.feel =
-        FeelEngineBuilder.forJava().withEnabledExternalFunctions(false).withClock(clock).build();
+        FeelEngineBuilder.forJava()
+            .withEnabledExternalFunctions(false)
+            .withFunctionProvider(guards)
+            .withClock(clock)
+            .build();
     // the first evaluation loads the interpreter's classes: never let it count against a budget
     feel.evaluate(
         feel.parseExpression("count(for x in [1, 2] return x + 1)").parsedExpression(), Map.of());
@@ -100,7 +105,7 @@ public final class FeelEvaluator {
     if (result.isFailure()) {
       return new ParseOutcome(null, result.failure().message());
     }
-    return new ParseOutcome(Expression.feel(source, result.parsedExpression()), null);
+    return new ParseOutcome(Expression.feel(source, guards.guard(result.parsedExpression())), null);
   }
 
   /** Evaluates against the given variables; a static expression evaluates to its text. */
@@ -121,7 +126,13 @@ public final class FeelEvaluator {
         evaluators.submit(
             () -> {
               try (EvaluationBudget.Running watched = budget.start()) {
-                return feel.evaluate(expression.parsed(), variables);
+                guards.reset();
+                EvaluationResult result = feel.evaluate(expression.parsed(), variables);
+                if (watched.exceeded()) {
+                  // stopped inside a function, which the interpreter reports as a null result
+                  throw new InterruptedException();
+                }
+                return result;
               } finally {
                 finished.complete(null);
               }
@@ -157,6 +168,10 @@ public final class FeelEvaluator {
     }
     if (result.isFailure()) {
       return failure(expression, result.failure().message());
+    }
+    String refused = IterationLimit.refusal(result);
+    if (refused != null) {
+      return failure(expression, refused);
     }
     Object value = result.result();
     String tooLarge = ResultSize.check(value, MAX_RESULT_ITEMS, MAX_RESULT_CHARS);

@@ -28,7 +28,7 @@ class BoundedWorkTest extends EngineTestBase {
     // given
     deployXml(
         "endless-feel",
-        HostileModels.script("endless-feel", "count(for x in 1..1000000 return x)"));
+        HostileModels.script("endless-feel", io.orderhub.engine.feel.FeelBudgetTest.ENDLESS));
     deployXml("probe", HostileModels.definitions(HostileModels.process("probe", 0)));
 
     // when
