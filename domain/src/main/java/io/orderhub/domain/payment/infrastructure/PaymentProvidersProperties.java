@@ -1,6 +1,7 @@
 package io.orderhub.domain.payment.infrastructure;
 
 import io.orderhub.domain.payment.routing.RoutingSettings;
+import io.orderhub.domain.resilience.InjectedFaults;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,8 +28,8 @@ public record PaymentProvidersProperties(
   public record SimulatedProvider(
       @DefaultValue("0ms") Duration latency, @DefaultValue("0") double failureRate) {
 
-    SimulatedPaymentProvider.Faults faults() {
-      return new SimulatedPaymentProvider.Faults(latency, failureRate);
+    InjectedFaults faults() {
+      return new InjectedFaults(latency, failureRate);
     }
   }
 

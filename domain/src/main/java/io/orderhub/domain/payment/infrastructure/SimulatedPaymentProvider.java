@@ -5,9 +5,9 @@ import io.orderhub.domain.payment.application.PaymentProvider;
 import io.orderhub.domain.payment.model.PaymentCallback;
 import io.orderhub.domain.payment.model.PaymentId;
 import io.orderhub.domain.shared.model.Money;
+import io.orderhub.domain.resilience.InjectedFaults;
 import io.orderhub.domain.shared.model.Text;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -267,33 +267,6 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
   }
 
   /**
-   * Faults a simulated provider shows on purpose: every call takes {@code latency} longer (after the
-   * charge took effect, as when the answer is lost on the way back), and the share {@code
-   * failureRate} of calls fails before anything happens (an outage). Which calls fail is decided by
-   * a counter, not by chance: a rate of 0.5 fails every second call.
-   */
-  public record Faults(Duration latency, double failureRate) {
-
-    public static final Faults NONE = new Faults(Duration.ZERO, 0);
-
-    public Faults {
-      Objects.requireNonNull(latency, "latency");
-      if (latency.isNegative()) {
-        throw new IllegalArgumentException(
-            "Expected a simulated latency of zero or more, but got " + latency);
-      }
-      if (!(failureRate >= 0 && failureRate <= 1)) {
-        throw new IllegalArgumentException(
-            "Expected a simulated failure rate between 0 and 1, but got " + failureRate);
-      }
-    }
-
-    boolean failsCall(long callNumber) {
-      return Math.floor(callNumber * failureRate) > Math.floor((callNumber - 1) * failureRate);
-    }
-  }
-
-  /**
    * One simulated provider with a name of its own: answers are {@code <NAME>-<payment id>}
    * references, its books are the ledger rows of its name, and faults can be injected at run time
    * (tests, demos). Thread-safe.
@@ -303,7 +276,7 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
     private final String name;
     private final String referencePrefix;
     private final AtomicLong calls = new AtomicLong();
-    private volatile Faults faults = Faults.NONE;
+    private volatile InjectedFaults faults = InjectedFaults.NONE;
 
     private Channel(String name) {
       this.name = name;
@@ -317,29 +290,29 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
     }
 
     /** From now on the provider shows {@code faults}. */
-    public Channel inject(Faults faults) {
+    public Channel inject(InjectedFaults faults) {
       this.faults = Objects.requireNonNull(faults, "faults");
       return this;
     }
 
-    public Faults faults() {
+    public InjectedFaults faults() {
       return faults;
     }
 
     @Override
     public void charge(PaymentId paymentId, Money amount) {
-      Faults current = beforeCall("charge of payment " + paymentId);
+      InjectedFaults current = beforeCall("charge of payment " + paymentId);
       PaymentCallback answer = answerFor(paymentId, amount);
       if (ledger.recordCharge(name, paymentId, amount, answer)) {
         pending.addLast(answer);
         scheduleDelivery();
       }
-      answerLate(current);
+      current.delay();
     }
 
     @Override
     public String refund(PaymentId paymentId, Money amount) {
-      Faults current = beforeCall("refund of payment " + paymentId);
+      InjectedFaults current = beforeCall("refund of payment " + paymentId);
       ledger.countRefundRequest(name, paymentId);
       SimulatorLedger.Charge charge =
           ledger
@@ -364,7 +337,7 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
       }
       String reference =
           ledger.recordRefund(name, paymentId, referencePrefix + "REFUND-" + paymentId);
-      answerLate(current);
+      current.delay();
       return reference;
     }
 
@@ -373,24 +346,12 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
       return ledger.find(name, paymentId).map(SimulatorLedger.Charge::chargeRequests).orElse(0);
     }
 
-    private Faults beforeCall(String what) {
-      Faults current = faults;
+    private InjectedFaults beforeCall(String what) {
+      InjectedFaults current = faults;
       if (current.failsCall(calls.incrementAndGet())) {
         throw new SimulatedOutage(name, what);
       }
       return current;
-    }
-
-    private void answerLate(Faults current) {
-      if (current.latency().isZero()) {
-        return;
-      }
-      try {
-        Thread.sleep(current.latency());
-      } catch (InterruptedException callerGaveUp) {
-        // the caller's time limit interrupted the call: nobody waits for this answer any more
-        Thread.currentThread().interrupt();
-      }
     }
 
     private PaymentCallback answerFor(PaymentId id, Money amount) {
