@@ -25,9 +25,8 @@ import java.util.function.Supplier;
  * {@link DependencyUnavailable}. The bulkhead's permit is released only when the call itself ends —
  * a dependency that hangs fills the bulkhead and further calls are refused at once instead of
  * stacking up threads. Time-outs and exceptions count as failures for the breaker; {@link
- * IllegalArgumentException} and {@link IllegalStateException} do not (they are contract
- * violations, not a sign of an unhealthy dependency). Thread-safe; {@link #close()} stops the
- * threads.
+ * IllegalArgumentException} and {@link IllegalStateException} do not (they are contract violations,
+ * not a sign of an unhealthy dependency). Thread-safe; {@link #close()} stops the threads.
  */
 public class Guard implements AutoCloseable {
 
@@ -75,7 +74,8 @@ public class Guard implements AutoCloseable {
                 .cancelRunningFuture(true)
                 .build());
     this.calls =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("guard-" + name + "-", 0).factory());
+        Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("guard-" + name + "-", 0).factory());
   }
 
   public String name() {

@@ -7,8 +7,8 @@ import java.util.Objects;
  * How a {@link Guard} treats one dependency.
  *
  * @param timeout how long a caller waits for an answer; a late answer counts as a failure
- * @param maxConcurrentCalls calls in flight at once (a call that timed out holds its permit until it
- *     really ends, so a hanging dependency cannot pile up threads)
+ * @param maxConcurrentCalls calls in flight at once (a call that timed out holds its permit until
+ *     it really ends, so a hanging dependency cannot pile up threads)
  * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
  * @param slidingWindowSize how many recent calls the breaker looks at
  * @param minimumCalls calls needed in the window before the breaker judges
@@ -52,7 +52,8 @@ public record GuardSettings(
 
   private static void requireAtLeastOne(int value, String what) {
     if (value < 1) {
-      throw new IllegalArgumentException("Expected " + what + " to be at least 1, but got " + value);
+      throw new IllegalArgumentException(
+          "Expected " + what + " to be at least 1, but got " + value);
     }
   }
 }

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * guard per provider with these settings) and around the carrier ({@code carrier}).
  */
 @ConfigurationProperties("orderhub.resilience")
-public record ResilienceProperties(@DefaultValue Dependency payment, @DefaultValue Dependency carrier) {
+public record ResilienceProperties(
+    @DefaultValue Dependency payment, @DefaultValue Dependency carrier) {
 
   /** See {@link GuardSettings} for what each setting means. */
   public record Dependency(

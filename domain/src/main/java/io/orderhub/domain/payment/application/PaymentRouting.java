@@ -4,9 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which provider charges a payment. A new payment gets one {@link #choose() chosen} for it and keeps
- * it: retries and the refund go to its {@link #owner(Optional) owner}, never to another provider,
- * because a call that timed out may have taken effect there.
+ * Which provider charges a payment. A new payment gets one {@link #choose() chosen} for it and
+ * keeps it: retries and the refund go to its {@link #owner(Optional) owner}, never to another
+ * provider, because a call that timed out may have taken effect there.
  */
 public interface PaymentRouting {
 

@@ -115,8 +115,7 @@ public class PaymentService {
               return new CallbackOutcome.Ignored(
                   payment, "payment " + payment.paymentId() + " is " + before + " already");
             }
-            case APPLIED_REFUND_DUE ->
-                payment.markRefunded(refund(payment));
+            case APPLIED_REFUND_DUE -> payment.markRefunded(refund(payment));
             case APPLIED -> {}
           }
           save(payment);

@@ -70,7 +70,8 @@ public class PaymentConfiguration {
       providers.add(provider);
     } else if (provider instanceof SimulatedPaymentProvider simulator) {
       new TreeMap<>(properties.providers())
-          .forEach((name, faults) -> providers.add(simulator.channel(name).inject(faults.faults())));
+          .forEach(
+              (name, faults) -> providers.add(simulator.channel(name).inject(faults.faults())));
     } else {
       throw new IllegalStateException(
           "Expected orderhub.payment.providers to name simulated providers, but the payment"

@@ -15,12 +15,12 @@ import java.util.function.DoubleSupplier;
 /**
  * Routes new payments over several providers by dynamic weights.
  *
- * <p>A provider's weight is its health — {@code (1 - errorRate) * min(1, latencyTarget /
- * latency)} from the moving averages of the calls it served — shared out among the providers whose
- * circuit breaker lets calls through; each of them gets at least {@link
- * RoutingSettings#probeShare()}, so a provider that has recovered is called again, scores better
- * and wins its traffic back. A provider with an open breaker gets nothing (unless every breaker is
- * open: then all share alike and the calls are refused at once). Thread-safe.
+ * <p>A provider's weight is its health — {@code (1 - errorRate) * min(1, latencyTarget / latency)}
+ * from the moving averages of the calls it served — shared out among the providers whose circuit
+ * breaker lets calls through; each of them gets at least {@link RoutingSettings#probeShare()}, so a
+ * provider that has recovered is called again, scores better and wins its traffic back. A provider
+ * with an open breaker gets nothing (unless every breaker is open: then all share alike and the
+ * calls are refused at once). Thread-safe.
  */
 public final class WeightedPaymentRouter implements PaymentRouting, AutoCloseable {
 
@@ -98,8 +98,8 @@ public final class WeightedPaymentRouter implements PaymentRouting, AutoCloseabl
   }
 
   /**
-   * Each provider's share of new payments right now, in configuration order; the shares add up
-   * to 1.
+   * Each provider's share of new payments right now, in configuration order; the shares add up to
+   * 1.
    */
   public Map<String, Double> shares() {
     List<RoutedProvider> open = new ArrayList<>();

@@ -7,9 +7,9 @@ import io.orderhub.domain.shipment.application.ReservedGoods.ReservedLine;
 import io.orderhub.domain.shipment.infrastructure.Shipments;
 import io.orderhub.domain.shipment.infrastructure.SimulatedCarrier;
 import io.orderhub.domain.shipment.model.Parcel;
-import io.orderhub.domain.shipment.model.ParcelStatus;
 import io.orderhub.domain.shipment.model.ParcelItem;
 import io.orderhub.domain.shipment.model.ParcelPlan;
+import io.orderhub.domain.shipment.model.ParcelStatus;
 import io.orderhub.domain.shipment.model.Shipment;
 import io.orderhub.domain.shipment.model.ShipmentStatus;
 import java.time.Clock;
@@ -107,8 +107,8 @@ public class ShipmentService {
    * @throws ShipmentNotFound when the order was never routed
    * @throws IllegalArgumentException for an unknown package number
    * @throws IllegalStateException when the shipment was recalled
-   * @throws io.orderhub.domain.resilience.DependencyUnavailable when the carrier cannot be called or
-   *     does not answer in time; the parcel stays pending
+   * @throws io.orderhub.domain.resilience.DependencyUnavailable when the carrier cannot be called
+   *     or does not answer in time; the parcel stays pending
    */
   public Shipment dispatch(OrderId orderId, int packageNo) {
     Shipment current = shipmentOf(orderId).orElseThrow(() -> new ShipmentNotFound(orderId));

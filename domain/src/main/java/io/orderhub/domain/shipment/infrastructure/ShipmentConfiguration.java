@@ -2,11 +2,12 @@ package io.orderhub.domain.shipment.infrastructure;
 
 import io.orderhub.domain.inventory.application.InventoryService;
 import io.orderhub.domain.outbox.application.OutboxWriter;
-import io.orderhub.domain.shipment.application.ShipmentService;
 import io.orderhub.domain.resilience.Guard;
 import io.orderhub.domain.resilience.InjectedFaults;
 import io.orderhub.domain.resilience.ResilienceProperties;
 import io.orderhub.domain.shipment.application.Carrier;
+import io.orderhub.domain.shipment.application.GuardedCarrier;
+import io.orderhub.domain.shipment.application.ShipmentService;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,7 +1,6 @@
-package io.orderhub.domain.shipment.infrastructure;
+package io.orderhub.domain.shipment.application;
 
 import io.orderhub.domain.resilience.Guard;
-import io.orderhub.domain.shipment.application.Carrier;
 import java.util.Objects;
 
 /**
