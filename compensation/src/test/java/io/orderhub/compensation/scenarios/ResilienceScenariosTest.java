@@ -19,8 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A payment provider or carrier that does not answer in time: the call is cut off at the guard's
- * time limit (2 s by default), the job fails with a clear message and a back-off, and its retry
- * goes to the same provider — the order completes, charged and booked once.
+ * time limit (8 s in the scenarios), the job fails with a clear message and a back-off, and its
+ * retry goes to the same provider — the order completes, charged and booked once.
  */
 class ResilienceScenariosTest extends ScenarioTest {
 
@@ -43,7 +43,7 @@ class ResilienceScenariosTest extends ScenarioTest {
     records().awaitJobFailures(order.processInstanceKey(), "RequestPayment", 1);
     JobFailed failed = failureOf(order, "RequestPayment");
     assertThat(failed.errorMessage())
-        .contains("Expected payment-simulated to answer within PT2S, but it did not");
+        .contains("Expected payment-simulated to answer within PT8S, but it did not");
     assertThat(failed.retries()).isEqualTo(2);
     assertThat(failed.recurAt()).as("failed with a back-off").isPositive();
 
@@ -69,7 +69,7 @@ class ResilienceScenariosTest extends ScenarioTest {
 
     records().awaitJobFailures(order.processInstanceKey(), "DispatchPackage", 1);
     assertThat(failureOf(order, "DispatchPackage").errorMessage())
-        .contains("Expected carrier to answer within PT2S, but it did not");
+        .contains("Expected carrier to answer within PT8S, but it did not");
 
     carrier.inject(InjectedFaults.NONE);
     engine.advanceClock(Duration.ofMillis(Workers.RETRY_BACKOFF_MILLIS));

@@ -73,7 +73,8 @@ class PaymentRoutingTest {
 
   @Test
   void shouldShiftTrafficAwayFromASlowFailingProviderAndBackOnceItHeals() {
-    assertThat(shareOf("sim-a", WINDOW)).as("healthy: both alike").isBetween(0.25, 0.75);
+    double healthy = shareOf("sim-a", WINDOW);
+    assertThat(healthy).as("healthy: both alike").isBetween(0.25, 0.75);
 
     simulator.channel("sim-a").inject(new InjectedFaults(Duration.ofSeconds(2), 0.5));
     // requests keep coming; the router learns from the ones it sends to sim-a
@@ -86,7 +87,8 @@ class PaymentRoutingTest {
               requestOne();
               return router.shares().get("sim-a") < 0.15;
             });
-    assertThat(shareOf("sim-a", WINDOW)).as("slow and failing: probes only").isLessThan(0.2);
+    double failing = shareOf("sim-a", WINDOW);
+    assertThat(failing).as("slow and failing: probes only").isLessThan(0.2);
 
     simulator.channel("sim-a").inject(InjectedFaults.NONE);
     await()
@@ -98,7 +100,11 @@ class PaymentRoutingTest {
               requestOne();
               return router.shares().get("sim-a") > 0.4;
             });
-    assertThat(shareOf("sim-a", WINDOW)).as("healed: back to its share").isGreaterThan(0.25);
+    double healed = shareOf("sim-a", WINDOW);
+    assertThat(healed).as("healed: back to its share").isGreaterThan(0.25);
+    System.out.printf(
+        "sim-a's share of %d new payments: healthy %.2f, slow and failing %.2f, healed %.2f%n",
+        WINDOW, healthy, failing, healed);
   }
 
   @Test
