@@ -24,6 +24,10 @@ public final class AppMeters {
   public static final String PROVIDER_CALLS = "orderhub.provider.calls";
   public static final String OUTBOX_BACKLOG = "orderhub.outbox.backlog";
   public static final String OUTBOX_OLDEST_AGE = "orderhub.outbox.oldest.age.seconds";
+  public static final String PAYMENT_PROVIDER_SHARE = "orderhub.payment.provider.share";
+  public static final String PAYMENT_PROVIDER_ERROR_RATE = "orderhub.payment.provider.error.rate";
+  public static final String PAYMENT_PROVIDER_LATENCY = "orderhub.payment.provider.latency.ms";
+  public static final String CIRCUIT_STATE = "orderhub.circuit.state";
 
   /** The order API a create came through. */
   public enum Channel {

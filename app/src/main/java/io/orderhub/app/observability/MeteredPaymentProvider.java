@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * Meters every call to the payment provider (charge, refund): latency and errors, tagged with the
- * provider's name ("simulated" for SimulatedPaymentProvider). A decorator: the provider knows
- * nothing of metrics.
+ * provider's name ("simulated" for SimulatedPaymentProvider, "sim-a" for its channel of that name).
+ * A decorator: the provider knows nothing of metrics.
  */
 public final class MeteredPaymentProvider implements PaymentProvider {
 
@@ -22,8 +22,12 @@ public final class MeteredPaymentProvider implements PaymentProvider {
   public MeteredPaymentProvider(PaymentProvider provider, MeterRegistry registry) {
     this.provider = provider;
     this.registry = registry;
-    String simpleName = provider.getClass().getSimpleName().replace("PaymentProvider", "");
-    this.name = simpleName.isEmpty() ? "default" : simpleName.toLowerCase(Locale.ROOT);
+    this.name = provider.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public String name() {
+    return provider.name();
   }
 
   @Override

@@ -111,11 +111,22 @@ class DashboardsTest {
         .isGreaterThanOrEqualTo(1);
     assertThat(value(appScrape, "orderhub_compensations_total{kind=\"payment.refund\"}"))
         .isGreaterThanOrEqualTo(1);
+    // the local profile routes payments over two simulated providers, sim-a and sim-b
     assertThat(
-            value(
+            sum(
                 appScrape,
-                "orderhub_provider_calls_seconds_count{operation=\"charge\",outcome=\"success\",provider=\"simulated\"}"))
+                "orderhub_provider_calls_seconds_count{operation=\"charge\",outcome=\"success\",provider=\"sim-"))
         .isGreaterThanOrEqualTo(2);
+    assertThat(
+            value(appScrape, "orderhub_payment_provider_share{provider=\"sim-a\"}")
+                + value(appScrape, "orderhub_payment_provider_share{provider=\"sim-b\"}"))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(value(appScrape, "orderhub_circuit_state{dependency=\"carrier\"}")).isZero();
+    assertThat(appScrape)
+        .contains(
+            "orderhub_payment_provider_error_rate{provider=\"sim-a\"}",
+            "orderhub_payment_provider_latency_ms{provider=\"sim-b\"}",
+            "orderhub_circuit_state{dependency=\"payment-sim-a\"}");
     assertThat(appScrape)
         .contains("orderhub_outbox_backlog ", "orderhub_outbox_oldest_age_seconds ");
   }
@@ -196,6 +207,17 @@ class DashboardsTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /** The sum of the samples whose series starts with {@code prefix}. */
+  private static double sum(String scrape, String prefix) {
+    var matcher =
+        Pattern.compile("(?m)^" + Pattern.quote(prefix) + "[^ ]* (\\S+)$").matcher(scrape);
+    double sum = 0;
+    while (matcher.find()) {
+      sum += Double.parseDouble(matcher.group(1));
+    }
+    return sum;
   }
 
   private static double value(String scrape, String sample) {

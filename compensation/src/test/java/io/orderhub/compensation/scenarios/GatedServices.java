@@ -7,13 +7,14 @@ import io.orderhub.domain.inventory.infrastructure.Reservations;
 import io.orderhub.domain.inventory.infrastructure.Stocks;
 import io.orderhub.domain.inventory.model.StockRequest;
 import io.orderhub.domain.outbox.application.OutboxWriter;
-import io.orderhub.domain.payment.application.PaymentProvider;
+import io.orderhub.domain.payment.application.PaymentRouting;
 import io.orderhub.domain.payment.application.PaymentService;
 import io.orderhub.domain.payment.application.RequestedPayment;
 import io.orderhub.domain.payment.infrastructure.Payments;
 import io.orderhub.domain.shared.model.Money;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.domain.shared.model.WarehouseId;
+import io.orderhub.domain.shipment.application.Carrier;
 import io.orderhub.domain.shipment.application.ReservedGoods;
 import io.orderhub.domain.shipment.application.RouteResult;
 import io.orderhub.domain.shipment.application.ShipmentService;
@@ -61,10 +62,10 @@ final class GatedServices {
     Payment(
         Payments payments,
         OutboxWriter outbox,
-        PaymentProvider provider,
+        PaymentRouting routing,
         PlatformTransactionManager transactions,
         StepGate gate) {
-      super(payments, outbox, provider, transactions, Clock.systemUTC());
+      super(payments, outbox, routing, transactions, Clock.systemUTC());
       this.gate = gate;
     }
 
@@ -84,9 +85,10 @@ final class GatedServices {
         Shipments shipments,
         ReservedGoods goods,
         OutboxWriter outbox,
+        Carrier carrier,
         PlatformTransactionManager transactions,
         StepGate gate) {
-      super(shipments, goods, outbox, transactions, Clock.systemUTC());
+      super(shipments, goods, outbox, carrier, transactions, Clock.systemUTC());
       this.gate = gate;
     }
 

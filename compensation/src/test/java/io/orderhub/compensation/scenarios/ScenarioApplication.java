@@ -9,10 +9,11 @@ import io.orderhub.domain.inventory.application.InventoryService;
 import io.orderhub.domain.inventory.infrastructure.Reservations;
 import io.orderhub.domain.inventory.infrastructure.Stocks;
 import io.orderhub.domain.outbox.application.OutboxWriter;
-import io.orderhub.domain.payment.application.PaymentProvider;
 import io.orderhub.domain.payment.application.PaymentService;
 import io.orderhub.domain.payment.infrastructure.Payments;
 import io.orderhub.domain.payment.infrastructure.SimulatedPaymentProvider;
+import io.orderhub.domain.payment.routing.WeightedPaymentRouter;
+import io.orderhub.domain.shipment.application.GuardedCarrier;
 import io.orderhub.domain.shipment.application.ShipmentService;
 import io.orderhub.domain.shipment.infrastructure.InventoryReservedGoods;
 import io.orderhub.domain.shipment.infrastructure.Shipments;
@@ -69,10 +70,11 @@ public class ScenarioApplication {
   PaymentService gatedPaymentService(
       Payments payments,
       OutboxWriter outbox,
-      PaymentProvider provider,
+      WeightedPaymentRouter router,
       PlatformTransactionManager transactions,
       StepGate gate) {
-    return new GatedServices.Payment(payments, outbox, provider, transactions, gate);
+    // the application's router: provider calls are guarded (time limit, breaker) as in production
+    return new GatedServices.Payment(payments, outbox, router, transactions, gate);
   }
 
   @Bean
@@ -81,10 +83,16 @@ public class ScenarioApplication {
       Shipments shipments,
       InventoryService inventory,
       OutboxWriter outbox,
+      GuardedCarrier carrier,
       PlatformTransactionManager transactions,
       StepGate gate) {
     return new GatedServices.Shipping(
-        shipments, new InventoryReservedGoods(inventory), outbox, transactions, gate);
+        shipments,
+        new InventoryReservedGoods(inventory),
+        outbox,
+        carrier.asCarrier(),
+        transactions,
+        gate);
   }
 
   /** What the application does too: the provider's answers become the process's messages. */

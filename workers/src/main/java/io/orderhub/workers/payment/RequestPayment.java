@@ -6,8 +6,10 @@ import io.camunda.client.exception.CamundaError;
 import io.orderhub.domain.order.model.PaymentReference;
 import io.orderhub.domain.payment.application.PaymentService;
 import io.orderhub.domain.payment.model.Payment;
+import io.orderhub.domain.resilience.DependencyUnavailable;
 import io.orderhub.domain.shared.model.Money;
 import io.orderhub.domain.shared.model.OrderId;
+import io.orderhub.workers.resilience.RetryLater;
 import io.orderhub.workers.support.OrderSteps;
 import io.orderhub.workers.support.Workers;
 import java.math.BigDecimal;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code payment.request} (ChargePayment): asks the provider to charge the order's total; the
  * answer arrives later as the message PaymentConfirmed / PaymentFailed. A payment the provider has
- * already declined is the BPMN error PAYMENT_DECLINED. Compensated by {@code payment.refund}.
+ * already declined is the BPMN error PAYMENT_DECLINED. Compensated by {@code payment.refund}. A
+ * provider that is unavailable (breaker open, no answer in time) fails the job with a back-off.
  */
 @Component
 public class RequestPayment {
@@ -38,8 +41,14 @@ public class RequestPayment {
   @JobWorker(type = "payment.request", retryBackoff = Workers.RETRY_BACKOFF_MILLIS)
   public Map<String, Object> request(@VariablesAsType Command command) {
     OrderId id = Workers.orderId(command.orderId());
-    Payment payment =
-        payments.requestPayment(id, Money.of(command.total(), command.currency())).payment();
+    Payment payment;
+    try {
+      payment =
+          payments.requestPayment(id, Money.of(command.total(), command.currency())).payment();
+    } catch (DependencyUnavailable unavailable) {
+      // the payment exists and keeps its provider: the retry asks that provider again
+      throw RetryLater.after(unavailable, Workers.RETRY_BACKOFF_MILLIS);
+    }
     String paymentId = payment.paymentId().asString();
     orders.record(
         id,

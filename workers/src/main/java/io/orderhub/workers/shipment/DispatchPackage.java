@@ -4,10 +4,12 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.orderhub.domain.inventory.application.InventoryService;
 import io.orderhub.domain.order.model.Order;
+import io.orderhub.domain.resilience.DependencyUnavailable;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.domain.shipment.application.ShipmentService;
 import io.orderhub.domain.shipment.model.Shipment;
 import io.orderhub.domain.shipment.model.ShipmentStatus;
+import io.orderhub.workers.resilience.RetryLater;
 import io.orderhub.workers.support.OrderSteps;
 import io.orderhub.workers.support.Workers;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code shipment.dispatch}, one job per package ({@code packageNo}): hands the parcel to the
  * carrier. When the last parcel has left, the order's goods stop counting as reserved (shipped) and
- * the order is DISPATCHED. Compensated by {@code shipment.recall}.
+ * the order is DISPATCHED. Compensated by {@code shipment.recall}. A carrier that is unavailable
+ * (breaker open, no answer in time) fails the job with a back-off.
  *
  * <p>Returns nothing: the instances run in parallel, and a variable set by one would be written to
  * the process by every other.
@@ -40,7 +43,12 @@ public class DispatchPackage {
     if (packageNo == null) {
       throw new IllegalArgumentException("Expected the job to carry packageNo, but it does not");
     }
-    Shipment shipment = shipments.dispatch(id, packageNo);
+    Shipment shipment;
+    try {
+      shipment = shipments.dispatch(id, packageNo);
+    } catch (DependencyUnavailable unavailable) {
+      throw RetryLater.after(unavailable, Workers.RETRY_BACKOFF_MILLIS);
+    }
     orders.record(id, Order::markDispatching, () -> shipments.recall(id));
     if (shipment.status() == ShipmentStatus.DISPATCHED) {
       inventory.ship(id);

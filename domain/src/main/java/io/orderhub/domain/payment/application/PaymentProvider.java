@@ -11,6 +11,14 @@ import io.orderhub.domain.shared.model.Money;
 public interface PaymentProvider {
 
   /**
+   * The provider's name, recorded on each payment it owns and used in metrics; stable across
+   * restarts. Decorators pass on the name of what they wrap.
+   */
+  default String name() {
+    return "default";
+  }
+
+  /**
    * Asks for {@code amount} to be charged. The answer arrives later as a {@link
    * io.orderhub.domain.payment.model.PaymentCallback}. Charging a payment id again does not charge
    * again.

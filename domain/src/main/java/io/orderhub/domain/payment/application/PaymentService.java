@@ -23,7 +23,7 @@ public class PaymentService {
 
   private final Payments payments;
   private final OutboxWriter outbox;
-  private final PaymentProvider provider;
+  private final PaymentRouting routing;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -33,9 +33,18 @@ public class PaymentService {
       PaymentProvider provider,
       PlatformTransactionManager transactionManager,
       Clock clock) {
+    this(payments, outbox, PaymentRouting.single(provider), transactionManager, clock);
+  }
+
+  public PaymentService(
+      Payments payments,
+      OutboxWriter outbox,
+      PaymentRouting routing,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.payments = payments;
     this.outbox = outbox;
-    this.provider = provider;
+    this.routing = routing;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -45,7 +54,8 @@ public class PaymentService {
    * as a callback. Idempotent per order: a repeated (or concurrent) request returns the same
    * payment and never charges twice. The provider is asked after the payment is committed, so a
    * callback can never overtake it; a repeat of a still unanswered payment asks again, which the
-   * provider deduplicates.
+   * provider deduplicates. The provider is chosen once, when the payment is created, and every
+   * repeat asks that same provider: after a time-out the charge may have happened there.
    *
    * @throws IllegalArgumentException when the order's payment exists with another amount
    */
@@ -58,7 +68,7 @@ public class PaymentService {
     }
     Payment payment = requested.payment();
     if (payment.status() == PaymentStatus.REQUESTED) {
-      provider.charge(payment.paymentId(), payment.amount());
+      routing.owner(payment.provider()).charge(payment.paymentId(), payment.amount());
     }
     return requested;
   }
@@ -78,7 +88,8 @@ public class PaymentService {
       }
       return new RequestedPayment(payment, false);
     }
-    Payment payment = Payment.request(PaymentId.newId(), orderId, amount, clock.instant());
+    Payment payment =
+        Payment.request(PaymentId.newId(), orderId, amount, clock.instant(), routing.choose());
     payments.saveAndFlush(payment);
     outbox.appendRecordedEvents(payment);
     return new RequestedPayment(payment, true);
@@ -104,8 +115,7 @@ public class PaymentService {
               return new CallbackOutcome.Ignored(
                   payment, "payment " + payment.paymentId() + " is " + before + " already");
             }
-            case APPLIED_REFUND_DUE ->
-                payment.markRefunded(provider.refund(payment.paymentId(), payment.amount()));
+            case APPLIED_REFUND_DUE -> payment.markRefunded(refund(payment));
             case APPLIED -> {}
           }
           save(payment);
@@ -129,7 +139,7 @@ public class PaymentService {
             case CAPTURED -> {
               // the provider is asked under the row lock; should the commit fail afterwards, the
               // retry asks again and the provider answers with the same refund (idempotent)
-              payment.markRefunded(provider.refund(payment.paymentId(), payment.amount()));
+              payment.markRefunded(refund(payment));
               save(payment);
               yield new RefundResult.Refunded(payment);
             }
@@ -153,6 +163,10 @@ public class PaymentService {
 
   public Optional<Payment> find(PaymentId paymentId) {
     return transactions.execute(status -> payments.findById(paymentId.value()));
+  }
+
+  private String refund(Payment payment) {
+    return routing.owner(payment.provider()).refund(payment.paymentId(), payment.amount());
   }
 
   private void save(Payment payment) {

@@ -4,15 +4,21 @@ import io.orderhub.domain.payment.application.PaymentCallbackSink;
 import io.orderhub.domain.payment.application.PaymentProvider;
 import io.orderhub.domain.payment.model.PaymentCallback;
 import io.orderhub.domain.payment.model.PaymentId;
+import io.orderhub.domain.resilience.InjectedFaults;
 import io.orderhub.domain.shared.model.Money;
+import io.orderhub.domain.shared.model.Text;
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -37,10 +43,15 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedPaymentProvider.class);
   private static final long REDELIVERY_DELAY_MILLIS = 1_000;
 
+  /** The name of the provider this simulator plays unless asked for a {@link #channel}. */
+  public static final String DEFAULT_NAME = "simulated";
+
   private final SimulatorLedger ledger;
   private final Executor delivery;
   private final ScheduledExecutorService ownThread;
   private final LinkedBlockingDeque<PaymentCallback> pending = new LinkedBlockingDeque<>();
+  private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+  private final Channel own;
   private volatile PaymentCallbackSink sink;
   private volatile boolean running;
 
@@ -49,6 +60,7 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
     this.ledger = Objects.requireNonNull(ledger, "ledger");
     this.delivery = delivery;
     this.ownThread = ownThread;
+    this.own = channel(DEFAULT_NAME);
   }
 
   /** Answers only when {@link #deliverPending()} is called. */
@@ -114,13 +126,25 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
     this.sink = Objects.requireNonNull(sink, "sink");
   }
 
+  /** The provider's name in the payment's books: {@value #DEFAULT_NAME}. */
+  @Override
+  public String name() {
+    return DEFAULT_NAME;
+  }
+
   @Override
   public void charge(PaymentId paymentId, Money amount) {
-    PaymentCallback answer = answerFor(paymentId, amount);
-    if (ledger.recordCharge(paymentId, amount, answer)) {
-      pending.addLast(answer);
-      scheduleDelivery();
-    }
+    own.charge(paymentId, amount);
+  }
+
+  /**
+   * The simulated provider called {@code name}: its own books (rows of that name in the ledger) and
+   * its own injectable faults; its answers are delivered like every other. The same instance for
+   * the same name.
+   */
+  public Channel channel(String name) {
+    Text.requireToken(name, "simulated provider name", 64);
+    return channels.computeIfAbsent(name, Channel::new);
   }
 
   private void scheduleDelivery() {
@@ -150,36 +174,9 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
     }
   }
 
-  private static PaymentCallback answerFor(PaymentId id, Money amount) {
-    boolean declines = amount.amount().remainder(BigDecimal.ONE).movePointRight(2).intValue() == 13;
-    return declines
-        ? new PaymentCallback(id, PaymentCallback.Status.DECLINED, "SIM-DECLINED-" + id)
-        : new PaymentCallback(id, PaymentCallback.Status.CONFIRMED, "SIM-" + id);
-  }
-
   @Override
   public String refund(PaymentId paymentId, Money amount) {
-    ledger.countRefundRequest(paymentId);
-    SimulatorLedger.Charge charge =
-        ledger
-            .find(paymentId)
-            .filter(c -> c.answer().status() == PaymentCallback.Status.CONFIRMED)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Expected a captured charge of payment "
-                            + paymentId
-                            + " to refund, but there is none"));
-    if (!charge.amount().equals(amount)) {
-      throw new IllegalStateException(
-          "Expected a refund of "
-              + charge.amount()
-              + " for payment "
-              + paymentId
-              + ", but was asked for "
-              + amount);
-    }
-    return ledger.recordRefund(paymentId, "SIM-REFUND-" + paymentId);
+    return own.refund(paymentId, amount);
   }
 
   /**
@@ -213,8 +210,8 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
    */
   public void redeliver(PaymentId paymentId) {
     SimulatorLedger.Charge charge =
-        ledger
-            .find(paymentId)
+        ledger.findAll(paymentId).stream()
+            .findFirst()
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -234,33 +231,136 @@ public class SimulatedPaymentProvider implements PaymentProvider, SmartLifecycle
     return current;
   }
 
-  /** How often a charge of the payment was asked for. */
+  /** How often a charge of the payment was asked for, at every simulated provider together. */
   public int chargeRequests(PaymentId paymentId) {
-    return ledger.find(paymentId).map(SimulatorLedger.Charge::chargeRequests).orElse(0);
+    return ledger.findAll(paymentId).stream()
+        .mapToInt(SimulatorLedger.Charge::chargeRequests)
+        .sum();
   }
 
-  /** How often money was actually captured for the payment: 0 or 1. */
+  /**
+   * How often money was actually captured for the payment, at every simulated provider together: 0
+   * or 1, unless the payment was wrongly charged at two providers.
+   */
   public int captures(PaymentId paymentId) {
-    return ledger
-        .find(paymentId)
-        .filter(c -> c.answer().status() == PaymentCallback.Status.CONFIRMED)
-        .map(c -> 1)
-        .orElse(0);
+    return (int)
+        ledger.findAll(paymentId).stream()
+            .filter(c -> c.answer().status() == PaymentCallback.Status.CONFIRMED)
+            .count();
   }
 
   /** How often money was actually refunded for the payment: 0 or 1. */
   public int refundsIssued(PaymentId paymentId) {
-    return ledger.find(paymentId).flatMap(SimulatorLedger.Charge::refundReference).isPresent()
-        ? 1
-        : 0;
+    return (int)
+        ledger.findAll(paymentId).stream().filter(c -> c.refundReference().isPresent()).count();
   }
 
   /** How often a refund of the payment was asked for. */
   public int refundRequests(PaymentId paymentId) {
-    return ledger.find(paymentId).map(SimulatorLedger.Charge::refundRequests).orElse(0);
+    return ledger.findAll(paymentId).stream()
+        .mapToInt(SimulatorLedger.Charge::refundRequests)
+        .sum();
   }
 
   public int pendingCallbacks() {
     return pending.size();
+  }
+
+  /**
+   * One simulated provider with a name of its own: answers are {@code <NAME>-<payment id>}
+   * references, its books are the ledger rows of its name, and faults can be injected at run time
+   * (tests, demos). Thread-safe.
+   */
+  public final class Channel implements PaymentProvider {
+
+    private final String name;
+    private final String referencePrefix;
+    private final AtomicLong calls = new AtomicLong();
+    private volatile InjectedFaults faults = InjectedFaults.NONE;
+
+    private Channel(String name) {
+      this.name = name;
+      this.referencePrefix =
+          DEFAULT_NAME.equals(name) ? "SIM-" : name.toUpperCase(Locale.ROOT) + "-";
+    }
+
+    @Override
+    public String name() {
+      return name;
+    }
+
+    /** From now on the provider shows {@code faults}. */
+    public Channel inject(InjectedFaults faults) {
+      this.faults = Objects.requireNonNull(faults, "faults");
+      return this;
+    }
+
+    public InjectedFaults faults() {
+      return faults;
+    }
+
+    @Override
+    public void charge(PaymentId paymentId, Money amount) {
+      InjectedFaults current = beforeCall("charge of payment " + paymentId);
+      PaymentCallback answer = answerFor(paymentId, amount);
+      if (ledger.recordCharge(name, paymentId, amount, answer)) {
+        pending.addLast(answer);
+        scheduleDelivery();
+      }
+      current.delay();
+    }
+
+    @Override
+    public String refund(PaymentId paymentId, Money amount) {
+      InjectedFaults current = beforeCall("refund of payment " + paymentId);
+      ledger.countRefundRequest(name, paymentId);
+      SimulatorLedger.Charge charge =
+          ledger
+              .find(name, paymentId)
+              .filter(c -> c.answer().status() == PaymentCallback.Status.CONFIRMED)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Expected a captured charge of payment "
+                              + paymentId
+                              + " at "
+                              + name
+                              + " to refund, but there is none"));
+      if (!charge.amount().equals(amount)) {
+        throw new IllegalStateException(
+            "Expected a refund of "
+                + charge.amount()
+                + " for payment "
+                + paymentId
+                + ", but was asked for "
+                + amount);
+      }
+      String reference =
+          ledger.recordRefund(name, paymentId, referencePrefix + "REFUND-" + paymentId);
+      current.delay();
+      return reference;
+    }
+
+    /** How often this provider was asked to charge the payment. */
+    public int chargeRequests(PaymentId paymentId) {
+      return ledger.find(name, paymentId).map(SimulatorLedger.Charge::chargeRequests).orElse(0);
+    }
+
+    private InjectedFaults beforeCall(String what) {
+      InjectedFaults current = faults;
+      if (current.failsCall(calls.incrementAndGet())) {
+        throw new SimulatedOutage(name, what);
+      }
+      return current;
+    }
+
+    private PaymentCallback answerFor(PaymentId id, Money amount) {
+      boolean declines =
+          amount.amount().remainder(BigDecimal.ONE).movePointRight(2).intValue() == 13;
+      return declines
+          ? new PaymentCallback(
+              id, PaymentCallback.Status.DECLINED, referencePrefix + "DECLINED-" + id)
+          : new PaymentCallback(id, PaymentCallback.Status.CONFIRMED, referencePrefix + id);
+    }
   }
 }

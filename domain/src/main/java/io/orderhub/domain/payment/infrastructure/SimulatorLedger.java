@@ -12,12 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The {@link SimulatedPaymentProvider}'s books in {@code payment.simulated_charge}: what a real
  * provider remembers on its side, so that its answers and refunds outlive a restart of the
- * application. Each statement is atomic; inside a caller's transaction it joins it.
+ * application. One row per payment and simulated provider: each provider keeps its own books, so a
+ * payment charged at two providers would show as two rows. Each statement is atomic; inside a
+ * caller's transaction it joins it.
  */
 public class SimulatorLedger {
 
   /** One charge as the provider knows it. */
   public record Charge(
+      String provider,
       PaymentId paymentId,
       Money amount,
       PaymentCallback answer,
@@ -37,16 +40,18 @@ public class SimulatorLedger {
    *
    * @return true when this was the payment's first charge request
    */
-  public boolean recordCharge(PaymentId paymentId, Money amount, PaymentCallback answer) {
+  public boolean recordCharge(
+      String provider, PaymentId paymentId, Money amount, PaymentCallback answer) {
     return jdbc.sql(
             """
             insert into payment.simulated_charge
-              (payment_id, amount, currency, answer, answer_reference, charge_requests)
-            values (:id, :amount, :currency, :answer, :reference, 1)
-            on conflict (payment_id)
+              (provider, payment_id, amount, currency, answer, answer_reference, charge_requests)
+            values (:provider, :id, :amount, :currency, :answer, :reference, 1)
+            on conflict (payment_id, provider)
               do update set charge_requests = payment.simulated_charge.charge_requests + 1
             returning (xmax = 0) as inserted
             """)
+        .param("provider", provider)
         .param("id", paymentId.value())
         .param("amount", amount.amount())
         .param("currency", amount.currency().getCurrencyCode())
@@ -56,12 +61,20 @@ public class SimulatorLedger {
         .single();
   }
 
-  public Optional<Charge> find(PaymentId paymentId) {
-    return jdbc.sql("select * from payment.simulated_charge where payment_id = :id")
+  /** The payment's charge in {@code provider}'s books. */
+  public Optional<Charge> find(String provider, PaymentId paymentId) {
+    return findAll(paymentId).stream().filter(c -> c.provider().equals(provider)).findFirst();
+  }
+
+  /** The payment's charges in every simulated provider's books (more than one: charged twice). */
+  public List<Charge> findAll(PaymentId paymentId) {
+    return jdbc.sql(
+            "select * from payment.simulated_charge where payment_id = :id order by provider")
         .param("id", paymentId.value())
         .query(
             (rs, row) ->
                 new Charge(
+                    rs.getString("provider"),
                     paymentId,
                     Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
                     new PaymentCallback(
@@ -72,7 +85,7 @@ public class SimulatorLedger {
                     rs.getTimestamp("delivered_at") != null,
                     Optional.ofNullable(rs.getString("refund_reference")),
                     rs.getInt("refund_requests")))
-        .optional();
+        .list();
   }
 
   /** The answers not yet delivered, oldest first. */
@@ -101,12 +114,13 @@ public class SimulatorLedger {
         .update();
   }
 
-  public void countRefundRequest(PaymentId paymentId) {
+  public void countRefundRequest(String provider, PaymentId paymentId) {
     jdbc.sql(
             """
             update payment.simulated_charge set refund_requests = refund_requests + 1
-            where payment_id = :id
+            where payment_id = :id and provider = :provider
             """)
+        .param("provider", provider)
         .param("id", paymentId.value())
         .update();
   }
@@ -116,14 +130,15 @@ public class SimulatorLedger {
    *
    * @return the payment's refund reference: {@code reference}, or the one recorded before
    */
-  public String recordRefund(PaymentId paymentId, String reference) {
+  public String recordRefund(String provider, PaymentId paymentId, String reference) {
     return jdbc.sql(
             """
             update payment.simulated_charge
             set refund_reference = coalesce(refund_reference, :reference)
-            where payment_id = :id
+            where payment_id = :id and provider = :provider
             returning refund_reference
             """)
+        .param("provider", provider)
         .param("id", paymentId.value())
         .param("reference", reference)
         .query(String.class)

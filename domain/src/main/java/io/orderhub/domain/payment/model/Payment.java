@@ -70,6 +70,13 @@ public class Payment extends AggregateRoot {
   @Column(nullable = false)
   private Instant requestedAt;
 
+  /**
+   * The provider that owns this payment's charge: every retry and the refund go to it, never to
+   * another one, so a retry after a time-out cannot charge twice. Null for payments from before
+   * providers were named.
+   */
+  private String provider;
+
   protected Payment() {}
 
   private Payment(PaymentId id, OrderId orderId, Money amount, Instant requestedAt) {
@@ -88,6 +95,14 @@ public class Payment extends AggregateRoot {
     }
     Payment payment = new Payment(id, orderId, amount, requestedAt);
     payment.record(new PaymentRequested(orderId, id, amount));
+    return payment;
+  }
+
+  /** A payment owned by {@code provider}, the one chosen to charge it. */
+  public static Payment request(
+      PaymentId id, OrderId orderId, Money amount, Instant requestedAt, String provider) {
+    Payment payment = request(id, orderId, amount, requestedAt);
+    payment.provider = Text.requireToken(provider, "payment provider name", 64);
     return payment;
   }
 
@@ -179,6 +194,11 @@ public class Payment extends AggregateRoot {
 
   public Instant requestedAt() {
     return requestedAt;
+  }
+
+  /** The provider that owns the charge; empty for payments from before providers were named. */
+  public Optional<String> provider() {
+    return Optional.ofNullable(provider);
   }
 
   @Override

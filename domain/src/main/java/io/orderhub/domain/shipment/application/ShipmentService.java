@@ -5,9 +5,13 @@ import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.domain.shared.model.WarehouseId;
 import io.orderhub.domain.shipment.application.ReservedGoods.ReservedLine;
 import io.orderhub.domain.shipment.infrastructure.Shipments;
+import io.orderhub.domain.shipment.infrastructure.SimulatedCarrier;
+import io.orderhub.domain.shipment.model.Parcel;
 import io.orderhub.domain.shipment.model.ParcelItem;
 import io.orderhub.domain.shipment.model.ParcelPlan;
+import io.orderhub.domain.shipment.model.ParcelStatus;
 import io.orderhub.domain.shipment.model.Shipment;
+import io.orderhub.domain.shipment.model.ShipmentStatus;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +34,7 @@ public class ShipmentService {
   private final Shipments shipments;
   private final ReservedGoods reservedGoods;
   private final OutboxWriter outbox;
+  private final Carrier carrier;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -39,9 +44,20 @@ public class ShipmentService {
       OutboxWriter outbox,
       PlatformTransactionManager transactionManager,
       Clock clock) {
+    this(shipments, reservedGoods, outbox, new SimulatedCarrier(), transactionManager, clock);
+  }
+
+  public ShipmentService(
+      Shipments shipments,
+      ReservedGoods reservedGoods,
+      OutboxWriter outbox,
+      Carrier carrier,
+      PlatformTransactionManager transactionManager,
+      Clock clock) {
     this.shipments = shipments;
     this.reservedGoods = reservedGoods;
     this.outbox = outbox;
+    this.carrier = carrier;
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
   }
@@ -83,13 +99,25 @@ public class ShipmentService {
   }
 
   /**
-   * Hands parcel {@code packageNo} to the carrier. Idempotent per parcel.
+   * Hands parcel {@code packageNo} to the carrier. Idempotent per parcel. The carrier is called
+   * outside the transaction — a slow carrier must not hold the shipment's row lock — and before the
+   * parcel is marked dispatched; a repeat after a failure books again under the same tracking
+   * number, which the carrier deduplicates.
    *
    * @throws ShipmentNotFound when the order was never routed
    * @throws IllegalArgumentException for an unknown package number
    * @throws IllegalStateException when the shipment was recalled
+   * @throws io.orderhub.domain.resilience.DependencyUnavailable when the carrier cannot be called
+   *     or does not answer in time; the parcel stays pending
    */
   public Shipment dispatch(OrderId orderId, int packageNo) {
+    Shipment current = shipmentOf(orderId).orElseThrow(() -> new ShipmentNotFound(orderId));
+    Parcel parcel = current.parcel(packageNo);
+    if (current.status() != ShipmentStatus.RECALLED && parcel.status() == ParcelStatus.PENDING) {
+      carrier.handOver(
+          new Carrier.Handover(
+              orderId, packageNo, parcel.warehouse(), trackingNumber(orderId, packageNo)));
+    }
     return change(
         orderId,
         shipment -> {
