@@ -47,7 +47,8 @@ public class AcceptedIntakes {
       Instant horizon = clock.instant().minus(retention);
       entries.values().removeIf(e -> e.acceptedAt().isBefore(horizon));
     }
-    return Optional.ofNullable(entries.putIfAbsent(command.orderId(), new Entry(command, acceptedAt)));
+    return Optional.ofNullable(
+        entries.putIfAbsent(command.orderId(), new Entry(command, acceptedAt)));
   }
 
   public Optional<Entry> find(OrderId orderId) {

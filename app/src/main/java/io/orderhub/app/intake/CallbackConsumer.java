@@ -15,9 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Applies the callbacks on {@code payments.callbacks} through {@link PaymentCallbacks}, which
  * publishes them to the order's process as {@code PaymentConfirmed}/{@code PaymentFailed} with the
- * message id payment id + status — so a redelivered record correlates once. A record that can
- * never apply (malformed, unknown payment, contradicting an earlier answer) is logged and skipped;
- * any other failure (database, engine) is retried by the container until it passes.
+ * message id payment id + status — so a redelivered record correlates once. A record that can never
+ * apply (malformed, unknown payment, contradicting an earlier answer) is logged and skipped; any
+ * other failure (database, engine) is retried by the container until it passes.
  */
 public class CallbackConsumer implements MessageListener<String, String> {
 

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The in-process KRaft broker: only in kafka mode, with {@code orderhub.intake.broker.embedded}
- * on (the local profile) and no {@code orderhub.intake.bootstrap-servers} configured — so {@code
+ * The in-process KRaft broker: only in kafka mode, with {@code orderhub.intake.broker.embedded} on
+ * (the local profile) and no {@code orderhub.intake.bootstrap-servers} configured — so {@code
  * ./orderhub run --orderhub.intake.mode=kafka} needs no set-up, and any real cluster replaces it by
  * configuration.
  */

@@ -16,10 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Apache Kafka (KRaft, broker and controller in one) running in this JVM from
- * Kafka's own server jars, with its log under {@code dataDir} so that what it acknowledged survives
- * a restart. Formats the directory on first start. For local runs and tests: production points
- * {@code orderhub.intake.bootstrap-servers} at a real cluster.
+ * A single-node Apache Kafka (KRaft, broker and controller in one) running in this JVM from Kafka's
+ * own server jars, with its log under {@code dataDir} so that what it acknowledged survives a
+ * restart. Formats the directory on first start. For local runs and tests: production points {@code
+ * orderhub.intake.bootstrap-servers} at a real cluster.
  *
  * <p>Not thread-safe: start and stop from one thread.
  */
@@ -86,8 +86,7 @@ public class InProcessKafkaBroker implements AutoCloseable {
     p.put("node.id", String.valueOf(NODE_ID));
     p.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
     p.put(
-        "listeners",
-        "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -22,15 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Persists a poll's worth of {@code orders.intake} records in one transaction ({@link
- * OrderService#placeAll}), then starts the new orders' processes. The container commits the
- * batch's offsets only after this returns — after the database commit — so a crash replays the
- * batch and the replay is deduplicated by order id (same order: nothing new; the process start
- * is guarded twice, see {@link ProcessStarter}). A failing database fails the batch, which the
- * container retries until it succeeds: an acknowledged order is never skipped.
+ * OrderService#placeAll}), then starts the new orders' processes. The container commits the batch's
+ * offsets only after this returns — after the database commit — so a crash replays the batch and
+ * the replay is deduplicated by order id (same order: nothing new; the process start is guarded
+ * twice, see {@link ProcessStarter}). A failing database fails the batch, which the container
+ * retries until it succeeds: an acknowledged order is never skipped.
  *
- * <p>A record that cannot be an order (not the JSON the edge writes, or a rule it breaks) is
- * logged and skipped: retrying it could never succeed. Records for the same order within a batch
- * collapse into one.
+ * <p>A record that cannot be an order (not the JSON the edge writes, or a rule it breaks) is logged
+ * and skipped: retrying it could never succeed. Records for the same order within a batch collapse
+ * into one.
  */
 public class IntakeConsumer implements BatchMessageListener<String, String> {
 

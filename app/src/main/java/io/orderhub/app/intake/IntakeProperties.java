@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How orders get in ({@code orderhub.intake.*}).
  *
  * @param mode {@code sync} (the default: placed and persisted within the request) or {@code kafka}
- * @param bootstrapServers the Kafka cluster; empty: the in-process broker when {@code broker.embedded}
- *     is on (local profile), else {@code spring.kafka.bootstrap-servers}
+ * @param bootstrapServers the Kafka cluster; empty: the in-process broker when {@code
+ *     broker.embedded} is on (local profile), else {@code spring.kafka.bootstrap-servers}
  * @param topic the intake topic, keyed by order id
  * @param callbacksTopic payment providers' callbacks, keyed by payment id
  * @param partitions partitions of both topics when the application creates them

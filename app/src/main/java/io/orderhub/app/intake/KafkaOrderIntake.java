@@ -70,8 +70,10 @@ public class KafkaOrderIntake implements DeferredPlacement {
     Optional<Order> persisted = orders.find(command.orderId());
     if (persisted.isPresent()) {
       Order order = persisted.get();
-      requireSameContent(command, order.lines().equals(command.lines())
-          && order.shippingAddress().equals(command.shippingAddress()));
+      requireSameContent(
+          command,
+          order.lines().equals(command.lines())
+              && order.shippingAddress().equals(command.shippingAddress()));
       return new Outcome.AlreadyPlaced(order);
     }
     Instant now = clock.instant();
@@ -81,7 +83,9 @@ public class KafkaOrderIntake implements DeferredPlacement {
       return new Outcome.Accepted(earlier.get().view(), true);
     }
     try {
-      send(command.orderId(), new IntakeRecord(command.orderId().asString(), key.value(), now, request));
+      send(
+          command.orderId(),
+          new IntakeRecord(command.orderId().asString(), key.value(), now, request));
     } catch (IntakeUnavailable e) {
       accepted.forget(command.orderId());
       throw e;

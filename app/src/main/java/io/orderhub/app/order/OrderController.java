@@ -104,8 +104,7 @@ public class OrderController {
           ResponseEntity.ok().header(REPLAYED, "true").body(OrderView.of(again.order()));
       case DeferredPlacement.Outcome.Accepted accepted -> {
         ResponseEntity.BodyBuilder response =
-            ResponseEntity.accepted()
-                .location(URI.create("/api/orders/" + accepted.view().id()));
+            ResponseEntity.accepted().location(URI.create("/api/orders/" + accepted.view().id()));
         if (accepted.replayed()) {
           response.header(REPLAYED, "true");
         } else {

@@ -1,5 +1,6 @@
 package io.orderhub.app.payment;
 
+import io.orderhub.domain.payment.model.PaymentCallback;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -11,7 +12,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.orderhub.domain.payment.model.PaymentCallback;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -109,10 +109,11 @@ public class PaymentCallbackController {
                   callback.paymentId().asString(), null, callback.status().name(), "QUEUED"));
     }
     PaymentCallbacks.Handled handled = intake.receive(signature, raw);
-    return ResponseEntity.ok(new CallbackResponse(
-        handled.payment().paymentId().asString(),
-        handled.payment().orderId().asString(),
-        handled.payment().status().name(),
-        handled.duplicate() ? "DUPLICATE" : "APPLIED"));
+    return ResponseEntity.ok(
+        new CallbackResponse(
+            handled.payment().paymentId().asString(),
+            handled.payment().orderId().asString(),
+            handled.payment().status().name(),
+            handled.duplicate() ? "DUPLICATE" : "APPLIED"));
   }
 }

@@ -249,7 +249,8 @@ class KafkaIntakeTest {
   @Test
   void shouldApplyAPaymentCallbackThatTravelledOverTheTopic() throws Exception {
     Http http = new Http(httpPort);
-    Http.Response accepted = http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));
+    Http.Response accepted =
+        http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));
     String orderId = accepted.json().path("id").asString();
     await().atMost(PATIENCE).until(() -> persisted(List.of(orderId)) == 1);
     Payment payment =
@@ -264,9 +265,12 @@ class KafkaIntakeTest {
     String body =
         Http.json(
             Map.of(
-                "paymentId", payment.paymentId().asString(),
-                "status", "CONFIRMED",
-                "providerReference", "PSP-" + orderId));
+                "paymentId",
+                payment.paymentId().asString(),
+                "status",
+                "CONFIRMED",
+                "providerReference",
+                "PSP-" + orderId));
 
     Http.Response unsigned =
         http.post("/api/payments/callbacks", body, Map.of("Payment-Signature", "t=1,v1=00"));
