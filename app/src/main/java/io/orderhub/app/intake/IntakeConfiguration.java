@@ -198,6 +198,9 @@ public class IntakeConfiguration {
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 cluster.bootstrapServers(),
+                // the client refuses an API timeout below its request timeout
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 10_000))) {
       Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
@@ -214,9 +217,10 @@ public class IntakeConfiguration {
         Thread.currentThread().interrupt();
       }
       LOG.warn(
-          "Could not check or create the intake topics on {}: {}",
+          "Could not check or create the intake topics on {}: {} (cause: {})",
           cluster.bootstrapServers(),
-          e.toString());
+          e.toString(),
+          String.valueOf(e.getCause()));
     }
     return new IntakeTopics(properties.topic(), properties.callbacksTopic());
   }
