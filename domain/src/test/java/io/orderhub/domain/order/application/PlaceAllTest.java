@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** {@link OrderService#placeAll}: a batch of placements in one transaction, as idempotent as one. */
+/**
+ * {@link OrderService#placeAll}: a batch of placements in one transaction, as idempotent as one.
+ */
 @SpringBootTest
 class PlaceAllTest {
 
@@ -30,8 +32,7 @@ class PlaceAllTest {
         .extracting(r -> r.getClass().getSimpleName())
         .containsExactly("Created", "AlreadyPlaced", "Created", "AlreadyPlaced");
     assertThat(orders.get(first.orderId()).lines()).isEqualTo(first.lines());
-    assertThat(orders.get(second.orderId()).shippingAddress())
-        .isEqualTo(second.shippingAddress());
+    assertThat(orders.get(second.orderId()).shippingAddress()).isEqualTo(second.shippingAddress());
     OutboxRows outbox = new OutboxRows(dataSource);
     assertThat(outbox.eventTypes(first.orderId())).containsExactly("OrderCreated");
     assertThat(outbox.eventTypes(before.orderId())).containsExactly("OrderCreated");
