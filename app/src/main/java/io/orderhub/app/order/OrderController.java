@@ -55,6 +55,14 @@ public class OrderController {
     this.useCases = useCases;
   }
 
+  // present only in orderhub.intake.mode=kafka
+  private DeferredPlacement deferred;
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void deferredPlacement(DeferredPlacement deferred) {
+    this.deferred = deferred;
+  }
+
   @PostMapping
   @Operation(
       summary = "Place an order and start its fulfilment",
@@ -66,12 +74,21 @@ public class OrderController {
   @ApiResponse(responseCode = "200", description = "placed before with this key")
   @ApiResponse(responseCode = "400", description = "invalid request; errors name the fields")
   @ApiResponse(responseCode = "422", description = "the key was used for another order")
+  @ApiResponse(
+      responseCode = "202",
+      description = "orderhub.intake.mode=kafka: durable in the intake, persisted shortly")
+  @ApiResponse(
+      responseCode = "503",
+      description = "orderhub.intake.mode=kafka: the intake cannot take it now; nothing accepted")
   public ResponseEntity<OrderView> create(
       @Parameter(in = ParameterIn.HEADER, required = true, description = "1-128 characters")
           @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
           String idempotencyKey,
       @Valid @RequestBody CreateOrderRequest request) {
     IdempotencyKey key = OrderRequests.idempotencyKey(idempotencyKey, IDEMPOTENCY_KEY);
+    if (deferred != null) {
+      return placeDeferred(request, key);
+    }
     OrderUseCases.Placed placed = useCases.create(request, key);
     OrderView view = OrderView.of(placed.order());
     if (placed.replayed()) {
@@ -81,13 +98,40 @@ public class OrderController {
     return ResponseEntity.created(URI.create("/api/orders/" + view.id())).body(view);
   }
 
+  private ResponseEntity<OrderView> placeDeferred(CreateOrderRequest request, IdempotencyKey key) {
+    return switch (deferred.place(request, key)) {
+      case DeferredPlacement.Outcome.AlreadyPlaced again ->
+          ResponseEntity.ok().header(REPLAYED, "true").body(OrderView.of(again.order()));
+      case DeferredPlacement.Outcome.Accepted accepted -> {
+        ResponseEntity.BodyBuilder response =
+            ResponseEntity.accepted().location(URI.create("/api/orders/" + accepted.view().id()));
+        if (accepted.replayed()) {
+          response.header(REPLAYED, "true");
+        } else {
+          createdMeter.placed(AppMeters.Channel.REST);
+        }
+        yield response.body(accepted.view());
+      }
+    };
+  }
+
   @GetMapping("/{id}")
   @Operation(summary = "An order, with its current state")
   @ApiResponse(responseCode = "200", description = "the order")
   @ApiResponse(responseCode = "400", description = "the id is not an order id")
   @ApiResponse(responseCode = "404", description = "no such order")
   public OrderView get(@PathVariable String id) {
-    return OrderView.of(useCases.get(orderId(id)));
+    OrderId orderId = orderId(id);
+    try {
+      return OrderView.of(useCases.get(orderId));
+    } catch (io.orderhub.domain.order.application.OrderNotFound e) {
+      if (deferred == null) {
+        throw e;
+      }
+      // acknowledged by the intake and not persisted yet — or persisted a moment ago, when the
+      // intake has already forgotten it: then the second read finds it
+      return deferred.accepted(orderId).orElseGet(() -> OrderView.of(useCases.get(orderId)));
+    }
   }
 
   @GetMapping

@@ -1,5 +1,6 @@
 package io.orderhub.app.order;
 
+import io.orderhub.domain.order.application.PlaceOrder;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.order.model.OrderLine;
 import io.orderhub.domain.order.model.ShippingAddress;
@@ -45,6 +46,29 @@ public record OrderView(
           address.postalCode(),
           address.countryCode());
     }
+  }
+
+  /** The status of an order that was acknowledged but is not persisted yet. */
+  public static final String ACCEPTED = "ACCEPTED";
+
+  /** An acknowledged, not yet persisted order: what its command says, in state {@code ACCEPTED}. */
+  public static OrderView accepted(PlaceOrder command, Instant acceptedAt) {
+    BigDecimal total =
+        command.lines().stream()
+            .map(l -> l.total().amount())
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+    return new OrderView(
+        command.orderId().asString(),
+        command.customerId().asString(),
+        ACCEPTED,
+        null,
+        command.lines().stream().map(Line::of).toList(),
+        total,
+        command.lines().getFirst().unitPrice().currency().getCurrencyCode(),
+        Address.of(command.shippingAddress()),
+        null,
+        acceptedAt,
+        0);
   }
 
   public static OrderView of(Order order) {

@@ -50,6 +50,17 @@ public class CallbackIntake {
    * @throws ContradictoryCallback when it contradicts the provider's earlier answer
    */
   public PaymentCallbacks.Handled receive(String signatureHeader, byte[] body) {
+    return callbacks.handle(authenticate(signatureHeader, body));
+  }
+
+  /**
+   * Checks the signature and reads the callback, without applying it (for a queue that applies it
+   * later).
+   *
+   * @throws UnauthenticatedCallback when the signature is missing, wrong or stale
+   * @throws InvalidRequest when the body is not a valid callback
+   */
+  public PaymentCallback authenticate(String signatureHeader, byte[] body) {
     try {
       signature.verify(signatureHeader, body);
     } catch (UnauthenticatedCallback e) {
@@ -66,11 +77,10 @@ public class CallbackIntake {
       throw InvalidRequest.of("", "a JSON body of the documented shape is required");
     }
     validate(request);
-    return callbacks.handle(
-        new PaymentCallback(
-            PaymentId.of(request.paymentId()),
-            PaymentCallback.Status.valueOf(request.status()),
-            request.providerReference()));
+    return new PaymentCallback(
+        PaymentId.of(request.paymentId()),
+        PaymentCallback.Status.valueOf(request.status()),
+        request.providerReference());
   }
 
   private void validate(PaymentCallbackController.CallbackRequest request) {

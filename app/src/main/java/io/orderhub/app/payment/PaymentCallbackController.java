@@ -1,5 +1,6 @@
 package io.orderhub.app.payment;
 
+import io.orderhub.domain.payment.model.PaymentCallback;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -31,6 +33,14 @@ public class PaymentCallbackController {
 
   public PaymentCallbackController(CallbackIntake intake) {
     this.intake = intake;
+  }
+
+  // present only in orderhub.intake.mode=kafka
+  private CallbackQueue queue;
+
+  @org.springframework.beans.factory.annotation.Autowired(required = false)
+  void callbackQueue(CallbackQueue queue) {
+    this.queue = queue;
   }
 
   /** The provider's answer to a charge. */
@@ -72,7 +82,15 @@ public class PaymentCallbackController {
   @ApiResponse(
       responseCode = "409",
       description = "contradicts the provider's earlier answer for the payment")
-  public CallbackResponse callback(
+  @ApiResponse(
+      responseCode = "202",
+      description =
+          "orderhub.intake.mode=kafka: authenticated and queued on payments.callbacks"
+              + " (outcome QUEUED); applied shortly")
+  @ApiResponse(
+      responseCode = "503",
+      description = "orderhub.intake.mode=kafka: the queue cannot take it now; repeat it")
+  public ResponseEntity<CallbackResponse> callback(
       @Parameter(
               in = ParameterIn.HEADER,
               required = true,
@@ -80,11 +98,22 @@ public class PaymentCallbackController {
           @RequestHeader(name = WebhookSignature.HEADER, required = false)
           String signature,
       @RequestBody(required = false) byte[] body) {
-    PaymentCallbacks.Handled handled = intake.receive(signature, body == null ? new byte[0] : body);
-    return new CallbackResponse(
-        handled.payment().paymentId().asString(),
-        handled.payment().orderId().asString(),
-        handled.payment().status().name(),
-        handled.duplicate() ? "DUPLICATE" : "APPLIED");
+    byte[] raw = body == null ? new byte[0] : body;
+    if (queue != null) {
+      // the signature is checked here, at the edge: only authenticated callbacks reach the topic
+      PaymentCallback callback = intake.authenticate(signature, raw);
+      queue.enqueue(callback);
+      return ResponseEntity.accepted()
+          .body(
+              new CallbackResponse(
+                  callback.paymentId().asString(), null, callback.status().name(), "QUEUED"));
+    }
+    PaymentCallbacks.Handled handled = intake.receive(signature, raw);
+    return ResponseEntity.ok(
+        new CallbackResponse(
+            handled.payment().paymentId().asString(),
+            handled.payment().orderId().asString(),
+            handled.payment().status().name(),
+            handled.duplicate() ? "DUPLICATE" : "APPLIED"));
   }
 }

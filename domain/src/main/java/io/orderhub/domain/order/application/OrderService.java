@@ -12,7 +12,10 @@ import io.orderhub.domain.outbox.application.OutboxWriter;
 import io.orderhub.domain.shared.model.OrderId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -74,6 +77,75 @@ public class OrderService {
                                   + " to exist after a uniqueness violation, but found neither",
                               raced)));
     }
+  }
+
+  /**
+   * Places many orders in one transaction — one commit, and the orders' rows written as JDBC
+   * batches (multi-row inserts where the driver rewrites them) — for intakes that collect orders
+   * first (a Kafka consumer). Answers one result per command, in order, with the same idempotency
+   * as {@link #place}: a command whose order exists (before or earlier in the batch) is {@link
+   * PlaceOrderResult.AlreadyPlaced} or {@link PlaceOrderResult.KeyReused}. Should a concurrent
+   * placement win a race inside the batch, the batch is rolled back and its commands are placed one
+   * by one instead. Call it outside a transaction.
+   */
+  public List<PlaceOrderResult> placeAll(List<PlaceOrder> commands) {
+    if (commands.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return transactions.execute(status -> placeAllOnce(commands));
+    } catch (DataIntegrityViolationException raced) {
+      return commands.stream().map(this::place).toList();
+    }
+  }
+
+  private List<PlaceOrderResult> placeAllOnce(List<PlaceOrder> commands) {
+    Map<OrderId, Order> known = new HashMap<>();
+    orders
+        .findAllById(commands.stream().map(c -> c.orderId().value()).distinct().toList())
+        .forEach(order -> known.put(order.orderId(), order));
+    List<PlaceOrderResult> results = new ArrayList<>(commands.size());
+    List<Order> created = new ArrayList<>();
+    Instant now = clock.instant();
+    for (PlaceOrder command : commands) {
+      Order existing = known.get(command.orderId());
+      if (existing != null) {
+        results.add(
+            existing.idempotencyKey().equals(command.idempotencyKey())
+                    && existing.customerId().equals(command.customerId())
+                    && sameOrder(existing, command)
+                ? new PlaceOrderResult.AlreadyPlaced(existing)
+                : new PlaceOrderResult.KeyReused(
+                    existing,
+                    "order id "
+                        + command.orderId()
+                        + " was used with idempotency key "
+                        + existing.idempotencyKey()
+                        + " for other content"));
+        continue;
+      }
+      Order order =
+          Order.place(
+              command.orderId(),
+              command.customerId(),
+              command.idempotencyKey(),
+              command.lines(),
+              command.shippingAddress(),
+              now);
+      known.put(order.orderId(), order);
+      created.add(order);
+      results.add(new PlaceOrderResult.Created(order));
+    }
+    // one flush for all new orders, so their inserts go out as batches
+    orders.saveAll(created);
+    orders.flush();
+    for (Order order : created) {
+      order.recordedEvents().stream()
+          .filter(OrderEvent.class::isInstance)
+          .forEach(e -> history.append(order.orderId(), OrderStateChange.of((OrderEvent) e, now)));
+      outbox.appendRecordedEvents(order);
+    }
+    return results;
   }
 
   private PlaceOrderResult placeOnce(PlaceOrder command) {
