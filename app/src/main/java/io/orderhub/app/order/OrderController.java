@@ -87,6 +87,7 @@ public class OrderController {
       @Valid @RequestBody CreateOrderRequest request) {
     IdempotencyKey key = OrderRequests.idempotencyKey(idempotencyKey, IDEMPOTENCY_KEY);
     if (deferred != null) {
+      useCases.requireMayPlace(request);
       return placeDeferred(request, key);
     }
     OrderUseCases.Placed placed = useCases.create(request, key);
@@ -130,7 +131,10 @@ public class OrderController {
       }
       // acknowledged by the intake and not persisted yet — or persisted a moment ago, when the
       // intake has already forgotten it: then the second read finds it
-      return deferred.accepted(orderId).orElseGet(() -> OrderView.of(useCases.get(orderId)));
+      return deferred
+          .accepted(orderId)
+          .filter(view -> useCases.mayReach(view.customerId()))
+          .orElseGet(() -> OrderView.of(useCases.get(orderId)));
     }
   }
 

@@ -78,7 +78,7 @@ public class OrderUseCases {
    * @throws IdempotencyKeyReused when the key was used for an order with other content
    */
   public Placed create(CreateOrderRequest request, IdempotencyKey key) {
-    access.requireMayPlaceFor(request.customerId());
+    requireMayPlace(request);
     PlaceOrder command = OrderRequests.toCommand(request, key);
     knownSkus.requireKnown(command.lines());
     Placed placed =
@@ -266,6 +266,16 @@ public class OrderUseCases {
   public Order reportDeliveryFailure(OrderId orderId, String reason) {
     ControlCharacters.requireNone("reason", reason);
     return change(orderId, o -> o.markDeliveryFailed(reason));
+  }
+
+  /** Refuses (403) a placement {@link #create} would refuse, for placements made later. */
+  public void requireMayPlace(CreateOrderRequest request) {
+    access.requireMayPlaceFor(request.customerId());
+  }
+
+  /** Whether the caller may see the orders of this customer (a customer only their own). */
+  public boolean mayReach(String customerId) {
+    return access.restrictedTo().map(own -> own.value().equals(customerId)).orElse(true);
   }
 
   // a customer's view: another customer's order does not exist (404, never 403: ids do not leak)

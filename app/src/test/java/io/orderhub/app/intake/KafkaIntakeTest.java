@@ -87,6 +87,26 @@ class KafkaIntakeTest {
   @Autowired CamundaClient camunda;
 
   @Test
+  void shouldKeepCustomersToTheirOwnOrdersBeforeTheyArePersisted() {
+    Http http = new Http(httpPort);
+    String customer = uniqueCustomer();
+    String other = uniqueCustomer();
+
+    Http.Response forSomeoneElse =
+        http.asCustomer(other).post("/api/orders", orderJson(customer), key(uniqueKey()));
+    Http.Response own =
+        http.asCustomer(customer).post("/api/orders", orderJson(customer), key(uniqueKey()));
+    String id = own.json().path("id").asString();
+
+    assertThat(forSomeoneElse.status()).as(forSomeoneElse.toString()).isEqualTo(403);
+    assertThat(own.status()).as(own.toString()).isEqualTo(202);
+    // accepted and not yet persisted, or persisted: another customer never learns it exists
+    Http.Response peek = http.asCustomer(other).get("/api/orders/" + id);
+    assertThat(peek.status()).as(peek.toString()).isEqualTo(404);
+    assertThat(http.asCustomer(customer).get("/api/orders/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
   void shouldAcknowledgeWith202AndLocationThenPersistAndStartTheProcess() {
     Http http = new Http(httpPort);
     String customer = uniqueCustomer();
