@@ -30,8 +30,7 @@ final class AppProcess implements AutoCloseable {
   private final String token;
   private final Process process;
 
-  private AppProcess(
-      int httpPort, int grpcPort, int postgresPort, String token, Process process) {
+  private AppProcess(int httpPort, int grpcPort, int postgresPort, String token, Process process) {
     this.httpPort = httpPort;
     this.grpcPort = grpcPort;
     this.postgresPort = postgresPort;

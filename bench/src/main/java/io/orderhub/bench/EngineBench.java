@@ -130,8 +130,8 @@ public final class EngineBench {
   }
 
   /**
-   * The saga throughput run alone, on a fresh engine in {@code dir}: the bare-engine peer of
-   * {@link OrderBench} (five jobs per instance, as an order has on its way to DISPATCHED).
+   * The saga throughput run alone, on a fresh engine in {@code dir}: the bare-engine peer of {@link
+   * OrderBench} (five jobs per instance, as an order has on its way to DISPATCHED).
    */
   static Throughput sagaPeer(Options options, Path dir, boolean rest) throws Exception {
     try (Engine engine =

@@ -174,7 +174,8 @@ final class LoadRun {
 
   static String loadAverage() {
     try {
-      String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      String[] parts =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (java.io.IOException | RuntimeException e) {
       return "?";

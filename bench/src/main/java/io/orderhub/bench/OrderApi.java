@@ -3,9 +3,8 @@ package io.orderhub.bench;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One transport of the order API as the bench drives it. Implementations are thread-safe; a
- * created order's future completes with its id, a refused one (any answer but 201 / OK)
- * exceptionally.
+ * One transport of the order API as the bench drives it. Implementations are thread-safe; a created
+ * order's future completes with its id, a refused one (any answer but 201 / OK) exceptionally.
  */
 interface OrderApi extends AutoCloseable {
 

@@ -15,9 +15,9 @@ import java.util.Map;
  * over REST and gRPC — by N concurrent clients (closed loop) and at fixed arrival rates (open loop)
  * — reporting creates/s, the create latency (p50/p99/p999), how many orders reach DISPATCHED per
  * second and how long they take to get there; and, in the same run, its peers: the bare engine's
- * PI/s for a process with the same five jobs as an order's way to DISPATCHED ({@link
- * EngineBench}'s saga, as many instances in flight as clients) and the disk's raw fsync rate.
- * Writes {@code <results-dir>/<date>-order-bench.md}. Not a test.
+ * PI/s for a process with the same five jobs as an order's way to DISPATCHED ({@link EngineBench}'s
+ * saga, as many instances in flight as clients) and the disk's raw fsync rate. Writes {@code
+ * <results-dir>/<date>-order-bench.md}. Not a test.
  *
  * <pre>
  * ./mvnw -B -q -DskipTests -Dquick -pl app,bench -am package
@@ -52,8 +52,7 @@ public final class OrderBench {
     progress("starting %s", options.appJar());
     long starting = System.nanoTime();
     try (AppProcess app =
-        AppProcess.start(
-            options.appJar(), appData, jvmArgs, options.appArgs(), options.token())) {
+        AppProcess.start(options.appJar(), appData, jvmArgs, options.appArgs(), options.token())) {
       app.awaitReady(Duration.ofMinutes(10));
       progress("ready after %.1f s", (System.nanoTime() - starting) / 1e9);
       app.stockUp(options.stock());
@@ -96,16 +95,17 @@ public final class OrderBench {
               options.resultsDir());
       for (boolean rest : new boolean[] {true, false}) {
         progress("bare engine peer, %s", rest ? "REST polling" : "gRPC streaming");
-        peers.add(EngineBench.sagaPeer(peerOptions, dir.resolve(rest ? "peer-rest" : "peer-grpc"), rest));
+        peers.add(
+            EngineBench.sagaPeer(peerOptions, dir.resolve(rest ? "peer-rest" : "peer-grpc"), rest));
       }
     }
     progress("probing the raw fsync rate again");
     double fsyncAfter = EngineBench.rawFsyncRate(dir, options.fsyncProbe());
-    String report =
-        OrderReport.markdown(options, command, runs, peers, fsyncBefore, fsyncAfter);
+    String report = OrderReport.markdown(options, command, runs, peers, fsyncBefore, fsyncAfter);
     System.out.println(report);
     Files.createDirectories(options.resultsDir());
-    Path file = options.resultsDir().resolve(LocalDate.now() + "-order-bench" + options.label() + ".md");
+    Path file =
+        options.resultsDir().resolve(LocalDate.now() + "-order-bench" + options.label() + ".md");
     Files.writeString(file, report);
     progress("written to %s", file);
     if (options.dataDir() == null) {
@@ -132,7 +132,8 @@ public final class OrderBench {
     if (settled < run.allOrders().size()) {
       progress("  %d orders not yet settled after %s", run.allOrders().size() - settled, drain);
     }
-    double perSecond = history.dispatchedBetween(run.windowStart(), run.windowEnd()) / run.seconds();
+    double perSecond =
+        history.dispatchedBetween(run.windowStart(), run.windowEnd()) / run.seconds();
     Map<String, Instant> dispatched = history.dispatchedAt(run.measuredOrders().keySet());
     EngineBench.Samples toDispatched = new EngineBench.Samples();
     run.measuredOrders()

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@link OrderBench}'s command line: {@code --name value}; durations as {@code 15s}, {@code 500ms}. */
+/**
+ * {@link OrderBench}'s command line: {@code --name value}; durations as {@code 15s}, {@code 500ms}.
+ */
 record OrderBenchOptions(
     Path appJar,
     List<String> transports,
@@ -96,7 +98,8 @@ record OrderBenchOptions(
     }
     for (String transport : transports) {
       if (!transport.equals("rest") && !transport.equals("grpc")) {
-        throw new IllegalArgumentException("Expected transports rest or grpc, but got " + transport);
+        throw new IllegalArgumentException(
+            "Expected transports rest or grpc, but got " + transport);
       }
     }
     return new OrderBenchOptions(

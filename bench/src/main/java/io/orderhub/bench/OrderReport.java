@@ -19,7 +19,11 @@ final class OrderReport {
       double fsyncAfter) {
     double rawFsync = (fsyncBefore + fsyncAfter) / 2;
     double peerRest =
-        peers.stream().filter(EngineBench.Throughput::rest).mapToDouble(EngineBench.Throughput::instancesPerSecond).findFirst().orElse(Double.NaN);
+        peers.stream()
+            .filter(EngineBench.Throughput::rest)
+            .mapToDouble(EngineBench.Throughput::instancesPerSecond)
+            .findFirst()
+            .orElse(Double.NaN);
     StringBuilder out = new StringBuilder();
     line(out, "# Order bench — %s", LocalDate.now());
     line(out, "");
@@ -41,7 +45,12 @@ final class OrderReport {
     line(out, "");
     line(out, "| peer | figure |");
     line(out, "|---|---:|");
-    line(out, "| raw fsyncs/s before / after (mean) | %,.0f / %,.0f (%,.0f) |", fsyncBefore, fsyncAfter, rawFsync);
+    line(
+        out,
+        "| raw fsyncs/s before / after (mean) | %,.0f / %,.0f (%,.0f) |",
+        fsyncBefore,
+        fsyncAfter,
+        rawFsync);
     for (EngineBench.Throughput peer : peers) {
       line(
           out,

@@ -93,14 +93,14 @@ public class ProcessStarter {
   }
 
   /**
-   * Starts the process of an order this request has just placed, waiting for the engine's answer
-   * at most {@link ProcessProperties#startWait()}: the order is durable, so past that the start goes
-   * on without the caller ({@link Outcome.Starting}) and an engine busy with other commands does not
-   * hold the 201 back. Nobody can have started the process yet (the retry sweep waits a grace period;
-   * another node would need the same order), so the lookup in {@code app.process_start} — a
+   * Starts the process of an order this request has just placed, waiting for the engine's answer at
+   * most {@link ProcessProperties#startWait()}: the order is durable, so past that the start goes
+   * on without the caller ({@link Outcome.Starting}) and an engine busy with other commands does
+   * not hold the 201 back. Nobody can have started the process yet (the retry sweep waits a grace
+   * period; another node would need the same order), so the lookup in {@code app.process_start} — a
    * database round trip on every create — is skipped; the business id still makes the engine refuse
-   * a second instance should it happen after all. Should a start that went on without the caller
-   * be lost (the application stops), the retry sweep makes it.
+   * a second instance should it happen after all. Should a start that went on without the caller be
+   * lost (the application stops), the retry sweep makes it.
    */
   public Outcome startPlaced(Order order) {
     CompletableFuture<Outcome> start = startPlacedAsync(order);

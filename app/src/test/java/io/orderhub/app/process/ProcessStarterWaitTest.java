@@ -44,14 +44,12 @@ class ProcessStarterWaitTest {
               null,
               null,
               Duration.ofMillis(200),
-              new ProcessProperties.StartRetry(
-                  Duration.ofSeconds(5), Duration.ofSeconds(10), 100),
+              new ProcessProperties.StartRetry(Duration.ofSeconds(5), Duration.ofSeconds(10), 100),
               new ProcessProperties.Deployment(false, List.of()));
       // never reached: the start is only recorded once the engine answered
       ProcessStarts starts =
           new ProcessStarts(JdbcClient.create(new SimpleDriverDataSource()), null);
-      ProcessStarter starter =
-          new ProcessStarter(client, starts, properties, Clock.systemUTC());
+      ProcessStarter starter = new ProcessStarter(client, starts, properties, Clock.systemUTC());
 
       long began = System.nanoTime();
       ProcessStarter.Outcome outcome = starter.startPlaced(order());
