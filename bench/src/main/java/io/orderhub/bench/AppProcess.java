@@ -113,7 +113,8 @@ final class AppProcess implements AutoCloseable {
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
-            .timeout(Duration.ofSeconds(10))
+            // a just-started application on a loaded machine can take this long to answer
+            .timeout(Duration.ofSeconds(120))
             .method(
                 method,
                 body == null
