@@ -38,6 +38,16 @@ public final class OrderBench {
     String command =
         "java -cp bench/target/bench.jar io.orderhub.bench.OrderBench "
             + String.join(" ", args).replaceAll("--token \\S+", "--token ***");
+    try {
+      run(options, dir, command);
+    } finally {
+      if (options.dataDir() == null) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static void run(OrderBenchOptions options, Path dir, String command) throws Exception {
     progress("data under %s; probing the raw fsync rate", dir);
     double fsyncBefore = EngineBench.rawFsyncRate(dir, options.fsyncProbe());
     List<RunFigures> runs = new ArrayList<>();
@@ -108,9 +118,6 @@ public final class OrderBench {
         options.resultsDir().resolve(LocalDate.now() + "-order-bench" + options.label() + ".md");
     Files.writeString(file, report);
     progress("written to %s", file);
-    if (options.dataDir() == null) {
-      deleteRecursively(dir);
-    }
   }
 
   /** A run's figures, the DISPATCHED ones read from the order history once its orders settled. */
