@@ -129,6 +129,20 @@ public final class EngineBench {
         options, dir, fsyncBefore, fsyncAfter, creates, throughputs, activations);
   }
 
+  /**
+   * The saga throughput run alone, on a fresh engine in {@code dir}: the bare-engine peer of {@link
+   * OrderBench} (five jobs per instance, as an order has on its way to DISPATCHED).
+   */
+  static Throughput sagaPeer(Options options, Path dir, boolean rest) throws Exception {
+    try (Engine engine =
+        Engine.start(EngineConfig.defaults(dir.resolve("engine")).withPorts(0, 0))) {
+      EngineBench bench = new EngineBench(options, engine);
+      bench.deployAll();
+      return bench.throughput(
+          sagaProcess(rest), "saga: 5 tasks with compensation, message, timer", SAGA_TASKS, rest);
+    }
+  }
+
   // ---- the processes
 
   static String throughputProcess(int tasks, boolean rest) {

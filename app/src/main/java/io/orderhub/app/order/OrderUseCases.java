@@ -89,7 +89,11 @@ public class OrderUseCases {
               throw new IdempotencyKeyReused(reused.order().orderId(), reused.reason());
         };
     try {
-      if (starter.ensureStarted(placed.order()) instanceof ProcessStarter.Outcome.Deferred d) {
+      ProcessStarter.Outcome outcome =
+          placed.replayed()
+              ? starter.ensureStarted(placed.order())
+              : starter.startPlaced(placed.order());
+      if (outcome instanceof ProcessStarter.Outcome.Deferred d) {
         LOG.warn(
             "Order {} is placed; its process starts later: {}",
             placed.order().orderId(),

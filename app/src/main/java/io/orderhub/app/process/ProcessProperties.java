@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     model's default ({@code PT15M}) applies otherwise
  * @param deliverySla passed as the {@code deliverySla} variable when set (model default {@code
  *     P3D})
+ * @param startWait how long a create request waits for its order's process to start before it
+ *     answers anyway: the order is durable by then, the start goes on without the request (and the
+ *     retry sweep makes it should it be lost), so an engine busy with other commands does not hold
+ *     the 201 back
  */
 @ConfigurationProperties("orderhub.process")
 public record ProcessProperties(
@@ -23,6 +27,7 @@ public record ProcessProperties(
     @DefaultValue("PT1H") Duration messageTimeToLive,
     Duration paymentTimeout,
     Duration deliverySla,
+    @DefaultValue("PT0.1S") Duration startWait,
     @DefaultValue StartRetry startRetry,
     @DefaultValue Deployment deployment) {
 

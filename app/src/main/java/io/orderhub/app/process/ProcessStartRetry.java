@@ -81,6 +81,7 @@ public class ProcessStartRetry {
       switch (starter.ensureStarted(order.get())) {
         case ProcessStarter.Outcome.Started s -> started++;
         case ProcessStarter.Outcome.AlreadyStarted s -> started++;
+        case ProcessStarter.Outcome.Starting s -> started++;
         case ProcessStarter.Outcome.Deferred deferred when !deferred.retryable() ->
             LOG.error(
                 "The engine refused to start the process of order {}: {}",
