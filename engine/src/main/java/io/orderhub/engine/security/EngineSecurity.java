@@ -141,6 +141,26 @@ public final class EngineSecurity {
   }
 
   /**
+   * Creates or resets a user holding exactly the given permissions (on every resource of each
+   * type), e.g. the all-in-one app's own client, which gets a fresh password at every start.
+   */
+  public void provisionUser(
+      String username, String password, Map<ResourceType, Set<ResourceType.Permission>> grants) {
+    String hash = PasswordHashing.hash(password);
+    store.update(
+        identities -> {
+          Identities next = IdentityChanges.removeUser(identities, username);
+          next = IdentityChanges.putUser(next, new User(username, username, null, hash));
+          for (Map.Entry<ResourceType, Set<ResourceType.Permission>> grant : grants.entrySet()) {
+            next =
+                IdentityChanges.addAuthorization(
+                    next, "USER", username, grant.getKey(), "*", grant.getValue());
+          }
+          return next;
+        });
+  }
+
+  /**
    * Authenticates a request by its {@code Authorization} value.
    *
    * @throws AuthenticationException when it is missing, malformed or not accepted
