@@ -159,8 +159,7 @@ final class RestRouter implements HttpHandler, AutoCloseable {
                 exchange.getRequestHeaders(),
                 body,
                 exchange.getRequestURI().getRawQuery());
-        RestSecurity.authorize(security, caller, route, request);
-        return route.handler().handle(request);
+        return route.handler().handle(RestSecurity.authorize(security, caller, route, request));
       }
       allowed.add(route.method());
     }

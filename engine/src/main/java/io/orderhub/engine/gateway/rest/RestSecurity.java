@@ -4,6 +4,7 @@ import io.orderhub.engine.security.AuthMethod;
 import io.orderhub.engine.security.AuthenticationException;
 import io.orderhub.engine.security.Caller;
 import io.orderhub.engine.security.EngineSecurity;
+import java.util.Set;
 
 /** The REST gateway's door: 401 without accepted credentials, 403 without the permission. */
 final class RestSecurity {
@@ -26,9 +27,14 @@ final class RestSecurity {
         .withHeader("WWW-Authenticate", scheme + " realm=\"" + REALM + "\"");
   }
 
-  static void authorize(EngineSecurity security, Caller caller, Route route, RestRequest request) {
+  /**
+   * Refuses the request (403) when the caller lacks the route's permission; answers the request to
+   * hand on, which for a search by a caller allowed on some resources only is narrowed to them.
+   */
+  static RestRequest authorize(
+      EngineSecurity security, Caller caller, Route route, RestRequest request) {
     if (caller.unrestricted()) {
-      return;
+      return request;
     }
     RouteAccess.Requirement requirement = RouteAccess.of(route);
     if (requirement == null) {
@@ -38,7 +44,16 @@ final class RestSecurity {
           "No authorization is defined for " + route.method() + " " + route.path().template());
     }
     if (requirement.type() == null) {
-      return;
+      return request;
+    }
+    if (requirement.narrowsSearch()) {
+      Set<String> ids = security.allowedIds(caller, requirement.type(), requirement.permission());
+      if (ids == null) {
+        return request;
+      }
+      if (!ids.isEmpty()) {
+        return SearchNarrowing.narrow(request, requirement.filterField(), ids);
+      }
     }
     String resourceId = requirement.resourceIdOf(request);
     if (!security.allowed(caller, requirement.type(), requirement.permission(), resourceId)) {
@@ -55,6 +70,7 @@ final class RestSecurity {
               + caller.name()
               + "'");
     }
+    return request;
   }
 
   /** The caller of the exchange on this thread; unrestricted outside one (direct handler tests). */

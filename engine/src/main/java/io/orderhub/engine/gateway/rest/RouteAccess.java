@@ -15,9 +15,24 @@ final class RouteAccess {
 
   /** What a route asks of its caller; a null type means any authenticated caller may use it. */
   record Requirement(
-      ResourceType type, Permission permission, Function<RestRequest, String> resourceId) {
+      ResourceType type,
+      Permission permission,
+      Function<RestRequest, String> resourceId,
+      String filterField) {
 
-    static final Requirement AUTHENTICATED = new Requirement(null, null, r -> "*");
+    static final Requirement AUTHENTICATED = new Requirement(null, null, r -> "*", null);
+
+    Requirement(ResourceType type, Permission permission, Function<RestRequest, String> resourceId) {
+      this(type, permission, resourceId, null);
+    }
+
+    /**
+     * A search: a caller holding the permission on some resources only gets its filter narrowed
+     * to them on {@link #filterField}, instead of a refusal.
+     */
+    boolean narrowsSearch() {
+      return filterField != null;
+    }
 
     String resourceIdOf(RestRequest request) {
       String id = resourceId.apply(request);
@@ -118,9 +133,20 @@ final class RouteAccess {
     on("GET", "/v2/batch-operations/{batchOperationKey}", ResourceType.BATCH, Permission.READ);
     on("POST", "/v2/batch-operation-items/search", ResourceType.BATCH, Permission.READ);
 
+    searchOn("/v2/process-definitions/search", ResourceType.PROCESS_DEFINITION, Permission.READ_PROCESS_DEFINITION, "processDefinitionId");
+    for (String search :
+        new String[] {
+          "/v2/process-instances/search",
+          "/v2/element-instances/search",
+          "/v2/incidents/search",
+          "/v2/jobs/search"
+        }) {
+      searchOn(search, ResourceType.PROCESS_DEFINITION, Permission.READ_PROCESS_INSTANCE, "processDefinitionId");
+    }
+    searchOn("/v2/decision-definitions/search", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION, "decisionDefinitionId");
+    searchOn("/v2/decision-instances/search", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_INSTANCE, "decisionDefinitionId");
     for (String read :
         new String[] {
-          "POST /v2/process-definitions/search",
           "GET /v2/process-definitions/{processDefinitionKey}",
           "GET /v2/process-definitions/{processDefinitionKey}/xml",
           "POST /v2/process-definitions/{processDefinitionKey}/statistics/element-instances"
@@ -129,31 +155,25 @@ final class RouteAccess {
     }
     for (String read :
         new String[] {
-          "POST /v2/process-instances/search",
           "GET /v2/process-instances/{processInstanceKey}",
           "GET /v2/process-instances/{processInstanceKey}/sequence-flows",
           "GET /v2/process-instances/{processInstanceKey}/statistics/element-instances",
           "GET /v2/process-instances/{processInstanceKey}/call-hierarchy",
           "POST /v2/process-instances/{processInstanceKey}/incidents/search",
-          "POST /v2/element-instances/search",
           "GET /v2/element-instances/{elementInstanceKey}",
           "POST /v2/element-instances/{elementInstanceKey}/incidents/search",
-          "POST /v2/incidents/search",
           "GET /v2/incidents/{incidentKey}",
           "POST /v2/variables/search",
           "GET /v2/variables/{variableKey}",
-          "POST /v2/jobs/search",
           "POST /v2/jobs/statistics/by-types"
         }) {
       on(read, ResourceType.PROCESS_DEFINITION, Permission.READ_PROCESS_INSTANCE);
     }
-    on("POST /v2/decision-definitions/search", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION);
     on("GET /v2/decision-definitions/{decisionDefinitionKey}", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION);
     on("GET /v2/decision-definitions/{decisionDefinitionKey}/xml", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION);
     on("POST /v2/decision-requirements/search", ResourceType.DECISION_REQUIREMENTS_DEFINITION, Permission.READ);
     on("GET /v2/decision-requirements/{decisionRequirementsKey}", ResourceType.DECISION_REQUIREMENTS_DEFINITION, Permission.READ);
     on("GET /v2/decision-requirements/{decisionRequirementsKey}/xml", ResourceType.DECISION_REQUIREMENTS_DEFINITION, Permission.READ);
-    on("POST /v2/decision-instances/search", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_INSTANCE);
     on("GET /v2/decision-instances/{decisionEvaluationInstanceKey}", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_INSTANCE);
 
     // identity management (IdentityRoutes)
@@ -184,6 +204,11 @@ final class RouteAccess {
     on("GET", "/v2/" + plural + "/" + id, type, Permission.READ);
     on("PUT", "/v2/" + plural + "/" + id, type, Permission.UPDATE);
     on("DELETE", "/v2/" + plural + "/" + id, type, Permission.DELETE);
+  }
+
+  private static void searchOn(
+      String template, ResourceType type, Permission permission, String filterField) {
+    RULES.put("POST " + template, new Requirement(type, permission, r -> "*", filterField));
   }
 
   private static void authenticated(String method, String template) {

@@ -46,7 +46,7 @@ class GrpcDoorsTest {
   private static final String NOBODY = "nobody";
   private static final String NOBODY_PASSWORD = "nobody-secret";
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private Engine engine;
   private ManagedChannel channel;
   private List<MethodDescriptor<?, ?>> methods;

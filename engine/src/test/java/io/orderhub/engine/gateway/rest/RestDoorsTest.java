@@ -37,7 +37,7 @@ class RestDoorsTest {
   private static final String NOBODY = "nobody";
   private static final String NOBODY_PASSWORD = "nobody-secret";
 
-  @TempDir Path dataDir;
+  @TempDir static Path dataDir;
   private Engine engine;
   private List<Route> routes;
   private final HttpClient http =
