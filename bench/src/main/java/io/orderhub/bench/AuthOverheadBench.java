@@ -50,7 +50,8 @@ public final class AuthOverheadBench {
       // a first pair, not counted: the JIT warms up on whichever engine runs first
       for (boolean auth : new boolean[] {true, false}) {
         System.out.printf(
-            "%s warm-up, auth %s: %.0f PI/s%n", transport, auth ? "basic" : "none", run(auth, rest, measured));
+            "%s warm-up, auth %s: %.0f PI/s%n",
+            transport, auth ? "basic" : "none", run(auth, rest, measured));
       }
       for (int round = 0; round < rounds; round++) {
         boolean onFirst = round % 2 == 0;
@@ -58,7 +59,8 @@ public final class AuthOverheadBench {
           double rate = run(auth, rest, measured);
           (auth ? on : off).add(rate);
           System.out.printf(
-              "%s round %d, auth %s: %.0f PI/s%n", transport, round + 1, auth ? "basic" : "none", rate);
+              "%s round %d, auth %s: %.0f PI/s%n",
+              transport, round + 1, auth ? "basic" : "none", rate);
         }
       }
       double meanOn = on.stream().mapToDouble(d -> d).average().orElse(0);
@@ -160,5 +162,4 @@ public final class AuthOverheadBench {
       }
     }
   }
-
 }

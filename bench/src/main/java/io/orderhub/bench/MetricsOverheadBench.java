@@ -5,10 +5,10 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
-import io.orderhub.engine.security.EngineCredentials;
 import io.orderhub.engine.metrics.MonitoringConfig;
 import io.orderhub.engine.model.BpmnElementType;
 import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.security.EngineCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -83,7 +83,11 @@ public final class MetricsOverheadBench {
     AtomicLong completed = new AtomicLong();
     Semaphore inflight = new Semaphore(INFLIGHT);
     try (Engine engine =
-            Engine.start(EngineConfig.defaults(dir.resolve("engine")).withPorts(0, 0).withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()), monitoring);
+            Engine.start(
+                EngineConfig.defaults(dir.resolve("engine"))
+                    .withPorts(0, 0)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()),
+                monitoring);
         CamundaClient client =
             CamundaClient.newClientBuilder()
                 .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())

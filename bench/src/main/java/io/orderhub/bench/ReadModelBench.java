@@ -6,11 +6,11 @@ import io.camunda.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
-import io.orderhub.engine.security.EngineCredentials;
 import io.orderhub.engine.exporter.SecondaryStorage;
 import io.orderhub.engine.exporter.SecondaryStorageConfig;
 import io.orderhub.engine.model.BpmnElementType;
 import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.security.EngineCredentials;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +108,10 @@ public final class ReadModelBench {
   /** Returns {PI/s}; with lags, also samples the export lag. */
   private static double[] throughput(Path dir, boolean exporter, int seconds, List<Long> lags)
       throws Exception {
-    EngineConfig config = EngineConfig.defaults(dir).withPorts(0, 0).withSecurity(EngineCredentials.TEST_ADMIN.asAdmin());
+    EngineConfig config =
+        EngineConfig.defaults(dir)
+            .withPorts(0, 0)
+            .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin());
     if (!exporter) {
       config = config.withSecondaryStorage(SecondaryStorageConfig.disabled());
     }
@@ -159,7 +162,7 @@ public final class ReadModelBench {
       }
       try (CamundaClient client =
               CamundaClient.newClientBuilder()
-                .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
+                  .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                   .applyEnvironmentVariableOverrides(false)
                   .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
                   .restAddress(URI.create("http://localhost:" + engine.restPort()))
@@ -238,7 +241,11 @@ public final class ReadModelBench {
         .append(fmt(generateSeconds))
         .append(" s), official client over REST, 200 requests each after 20 warm-up\n\n")
         .append("| query | p50 ms | p99 ms | totalItems |\n|---|---|---|---|\n");
-    try (Engine engine = Engine.start(EngineConfig.defaults(dir).withPorts(-1, 0).withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));
+    try (Engine engine =
+            Engine.start(
+                EngineConfig.defaults(dir)
+                    .withPorts(-1, 0)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));
         CamundaClient client =
             CamundaClient.newClientBuilder()
                 .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())

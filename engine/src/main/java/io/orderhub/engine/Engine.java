@@ -8,8 +8,6 @@ import io.orderhub.engine.exporter.SecondaryStorage;
 import io.orderhub.engine.feel.FeelEvaluator;
 import io.orderhub.engine.gateway.grpc.GrpcGateway;
 import io.orderhub.engine.gateway.rest.RestGateway;
-import io.orderhub.engine.security.EngineSecurity;
-import io.orderhub.engine.security.SecurityConfig;
 import io.orderhub.engine.journal.Journal;
 import io.orderhub.engine.journal.JournalConfig;
 import io.orderhub.engine.journal.SnapshotStore;
@@ -22,6 +20,8 @@ import io.orderhub.engine.processing.EngineLimits;
 import io.orderhub.engine.processing.EngineProcessor;
 import io.orderhub.engine.record.EventBatch;
 import io.orderhub.engine.record.EventBatchCodec;
+import io.orderhub.engine.security.EngineSecurity;
+import io.orderhub.engine.security.SecurityConfig;
 import io.orderhub.engine.state.EngineState;
 import io.orderhub.engine.state.EventApplier;
 import io.orderhub.engine.state.StateSnapshotCodec;
@@ -263,17 +263,12 @@ public final class Engine implements AutoCloseable {
       security = EngineSecurity.open(securityConfig, config.dataDir(), config.fsync());
     }
     if (config.grpcPort() >= 0) {
-      grpc =
-          new GrpcGateway(processor, securityConfig.host(), config.grpcPort(), security).start();
+      grpc = new GrpcGateway(processor, securityConfig.host(), config.grpcPort(), security).start();
     }
     if (config.restPort() >= 0) {
       rest =
           new RestGateway(
-                  processor,
-                  securityConfig.host(),
-                  config.restPort(),
-                  secondaryStorage,
-                  security)
+                  processor, securityConfig.host(), config.restPort(), secondaryStorage, security)
               .start();
     }
     LOG.info(

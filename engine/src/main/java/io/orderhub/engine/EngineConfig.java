@@ -44,7 +44,15 @@ public record EngineConfig(
 
   public EngineConfig withPorts(int grpc, int rest) {
     return new EngineConfig(
-        dataDir, grpc, rest, clock, snapshotEveryBatches, fsync, inboxCapacity, secondaryStorage, security);
+        dataDir,
+        grpc,
+        rest,
+        clock,
+        snapshotEveryBatches,
+        fsync,
+        inboxCapacity,
+        secondaryStorage,
+        security);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
@@ -62,7 +70,15 @@ public record EngineConfig(
 
   public EngineConfig withSnapshotEveryBatches(long batches) {
     return new EngineConfig(
-        dataDir, grpcPort, restPort, clock, batches, fsync, inboxCapacity, secondaryStorage, security);
+        dataDir,
+        grpcPort,
+        restPort,
+        clock,
+        batches,
+        fsync,
+        inboxCapacity,
+        secondaryStorage,
+        security);
   }
 
   public EngineConfig withSecondaryStorage(SecondaryStorageConfig storage) {

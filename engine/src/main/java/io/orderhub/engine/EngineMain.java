@@ -6,9 +6,9 @@ import io.orderhub.engine.security.AuthMethod;
 import io.orderhub.engine.security.OidcConfig;
 import io.orderhub.engine.security.SecurityConfig;
 import java.net.URI;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * RETENTION, ENGINE_HOST, ENGINE_AUTH, ENGINE_ADMIN_USER, ENGINE_OIDC_ISSUER/JWKS_URI/AUDIENCE/
  * ADMIN_CLIENT. The first admin's password comes from ORDERHUB_ENGINE_ADMIN_PASSWORD, or is
  * generated at first start and logged once. The gateways listen on loopback unless --host says
- * otherwise. SIGTERM closes it cleanly (gateways first,
- * then a final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the
- * engine README). An engine that fails to start exits with status 1.
+ * otherwise. SIGTERM closes it cleanly (gateways first, then a final snapshot and a flushed
+ * journal); a SIGKILL loses nothing acknowledged (see the engine README). An engine that fails to
+ * start exits with status 1.
  */
 public final class EngineMain {
 
@@ -109,7 +109,8 @@ public final class EngineMain {
     String adminPassword = env(SecurityConfig.ADMIN_PASSWORD_ENV, null);
     SecurityConfig security =
         switch (auth.toLowerCase(java.util.Locale.ROOT)) {
-          case "basic" -> new SecurityConfig(AuthMethod.BASIC, host, adminUser, adminPassword, null);
+          case "basic" ->
+              new SecurityConfig(AuthMethod.BASIC, host, adminUser, adminPassword, null);
           case "none" -> SecurityConfig.none().withHost(host);
           case "oidc" -> {
             if (oidcIssuer == null || oidcJwks == null || oidcAudience == null) {
@@ -117,7 +118,8 @@ public final class EngineMain {
             }
             OidcConfig oidc =
                 OidcConfig.of(oidcIssuer, URI.create(oidcJwks), oidcAudience)
-                    .withAdminClients(oidcAdminClient == null ? List.of() : List.of(oidcAdminClient));
+                    .withAdminClients(
+                        oidcAdminClient == null ? List.of() : List.of(oidcAdminClient));
             yield SecurityConfig.oidc(oidc).withHost(host);
           }
           default -> {

@@ -66,7 +66,9 @@ public class EmbeddedEngineConfiguration {
           case "none" -> SecurityConfig.none();
           default ->
               throw new IllegalArgumentException(
-                  "orderhub.engine.auth must be basic or none, but was '" + properties.auth() + "'");
+                  "orderhub.engine.auth must be basic or none, but was '"
+                      + properties.auth()
+                      + "'");
         };
     security = security.withHost(properties.host());
     String adminPassword =

@@ -31,7 +31,8 @@ class JobLeasesTest {
     Path dataDir = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
     int grpc = TestServers.freePort();
     int rest = TestServers.freePort();
-    try (Engine engine = Engine.start(
+    try (Engine engine =
+            Engine.start(
                 EngineConfig.defaults(dataDir)
                     .withPorts(grpc, rest)
                     .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));

@@ -4,8 +4,8 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
-import io.orderhub.engine.security.EngineCredentials;
 import io.orderhub.engine.clock.ControlledClock;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,7 +37,8 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private EmbeddedEngine(Path dataDir, ControlledClock clock) throws IOException {
     this.clock = clock;
-    this.engine = Engine.start(
+    this.engine =
+        Engine.start(
             EngineConfig.defaults(dataDir)
                 .withPorts(0, 0)
                 .withClock(clock)

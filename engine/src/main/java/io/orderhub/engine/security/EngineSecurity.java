@@ -94,7 +94,9 @@ public final class EngineSecurity {
           if (!next.roles().containsKey(ADMIN_ROLE)) {
             next = IdentityChanges.putRole(next, new Role(ADMIN_ROLE, "Admin", "Every permission"));
             for (ResourceType type : ResourceType.values()) {
-              next = IdentityChanges.addAuthorization(next, "ROLE", ADMIN_ROLE, type, "*", type.permissions());
+              next =
+                  IdentityChanges.addAuthorization(
+                      next, "ROLE", ADMIN_ROLE, type, "*", type.permissions());
             }
           }
           if (config.method() == AuthMethod.BASIC) {
@@ -211,7 +213,8 @@ public final class EngineSecurity {
     }
     String username = decoded.substring(0, colon);
     User user = identities.users().get(username);
-    if (user == null || !PasswordHashing.matches(decoded.substring(colon + 1), user.passwordHash())) {
+    if (user == null
+        || !PasswordHashing.matches(decoded.substring(colon + 1), user.passwordHash())) {
       throw new AuthenticationException("Invalid user name or password");
     }
     Caller caller = new Caller(username, owners(identities, Set.of("USER:" + username)), false);
@@ -248,7 +251,8 @@ public final class EngineSecurity {
   }
 
   /** Whether the caller holds the permission on the resource (or on all of its type). */
-  public boolean allowed(Caller caller, ResourceType type, Permission permission, String resourceId) {
+  public boolean allowed(
+      Caller caller, ResourceType type, Permission permission, String resourceId) {
     if (caller.unrestricted()) {
       return true;
     }
@@ -266,8 +270,8 @@ public final class EngineSecurity {
   }
 
   /**
-   * The resource ids of a type the caller may use with the permission; null means all of them
-   * (a wildcard grant, or authentication off).
+   * The resource ids of a type the caller may use with the permission; null means all of them (a
+   * wildcard grant, or authentication off).
    */
   public Set<String> allowedIds(Caller caller, ResourceType type, Permission permission) {
     if (caller.unrestricted()) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything the engine knows about who may do what, as one immutable value: each change produces
- * a new one, which is written durably before it is used.
+ * Everything the engine knows about who may do what, as one immutable value: each change produces a
+ * new one, which is written durably before it is used.
  *
  * @param memberships members per role or group, keyed {@code ROLE:id} / {@code GROUP:id}, each
  *     member written {@code USER:name}, {@code GROUP:id}, {@code CLIENT:id} or {@code
@@ -40,7 +40,8 @@ public record Identities(
 
   public record Group(String groupId, String name, String description) {}
 
-  public record MappingRule(String mappingRuleId, String name, String claimName, String claimValue) {}
+  public record MappingRule(
+      String mappingRuleId, String name, String claimName, String claimValue) {}
 
   /**
    * Permissions on a resource type granted to one owner.

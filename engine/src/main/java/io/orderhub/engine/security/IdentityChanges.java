@@ -21,8 +21,13 @@ public final class IdentityChanges {
     Map<String, User> users = new HashMap<>(ids.users());
     users.put(user.username(), user);
     return new Identities(
-        users, ids.roles(), ids.groups(), ids.mappingRules(), ids.memberships(),
-        ids.authorizations(), ids.nextKey());
+        users,
+        ids.roles(),
+        ids.groups(),
+        ids.mappingRules(),
+        ids.memberships(),
+        ids.authorizations(),
+        ids.nextKey());
   }
 
   public static Identities removeUser(Identities ids, String username) {
@@ -30,8 +35,13 @@ public final class IdentityChanges {
     users.remove(username);
     Identities next =
         new Identities(
-            users, ids.roles(), ids.groups(), ids.mappingRules(), ids.memberships(),
-            ids.authorizations(), ids.nextKey());
+            users,
+            ids.roles(),
+            ids.groups(),
+            ids.mappingRules(),
+            ids.memberships(),
+            ids.authorizations(),
+            ids.nextKey());
     return removeOwner(next, "USER", username);
   }
 
@@ -39,8 +49,13 @@ public final class IdentityChanges {
     Map<String, Role> roles = new HashMap<>(ids.roles());
     roles.put(role.roleId(), role);
     return new Identities(
-        ids.users(), roles, ids.groups(), ids.mappingRules(), ids.memberships(),
-        ids.authorizations(), ids.nextKey());
+        ids.users(),
+        roles,
+        ids.groups(),
+        ids.mappingRules(),
+        ids.memberships(),
+        ids.authorizations(),
+        ids.nextKey());
   }
 
   public static Identities removeRole(Identities ids, String roleId) {
@@ -50,8 +65,13 @@ public final class IdentityChanges {
     memberships.remove("ROLE:" + roleId);
     Identities next =
         new Identities(
-            ids.users(), roles, ids.groups(), ids.mappingRules(), memberships,
-            ids.authorizations(), ids.nextKey());
+            ids.users(),
+            roles,
+            ids.groups(),
+            ids.mappingRules(),
+            memberships,
+            ids.authorizations(),
+            ids.nextKey());
     return removeOwner(next, "ROLE", roleId);
   }
 
@@ -59,15 +79,25 @@ public final class IdentityChanges {
     Map<String, Group> groups = new HashMap<>(ids.groups());
     groups.put(group.groupId(), group);
     return new Identities(
-        ids.users(), ids.roles(), groups, ids.mappingRules(), ids.memberships(),
-        ids.authorizations(), ids.nextKey());
+        ids.users(),
+        ids.roles(),
+        groups,
+        ids.mappingRules(),
+        ids.memberships(),
+        ids.authorizations(),
+        ids.nextKey());
   }
 
   public static Identities putMappingRule(Identities ids, MappingRule rule) {
     Map<String, MappingRule> rules = new HashMap<>(ids.mappingRules());
     rules.put(rule.mappingRuleId(), rule);
     return new Identities(
-        ids.users(), ids.roles(), ids.groups(), rules, ids.memberships(), ids.authorizations(),
+        ids.users(),
+        ids.roles(),
+        ids.groups(),
+        rules,
+        ids.memberships(),
+        ids.authorizations(),
         ids.nextKey());
   }
 
@@ -80,8 +110,13 @@ public final class IdentityChanges {
     }
     memberships.put(target, Set.copyOf(members));
     return new Identities(
-        ids.users(), ids.roles(), ids.groups(), ids.mappingRules(), memberships,
-        ids.authorizations(), ids.nextKey());
+        ids.users(),
+        ids.roles(),
+        ids.groups(),
+        ids.mappingRules(),
+        memberships,
+        ids.authorizations(),
+        ids.nextKey());
   }
 
   public static Identities removeMember(Identities ids, String target, String member) {
@@ -92,8 +127,13 @@ public final class IdentityChanges {
     }
     memberships.put(target, Set.copyOf(members));
     return new Identities(
-        ids.users(), ids.roles(), ids.groups(), ids.mappingRules(), memberships,
-        ids.authorizations(), ids.nextKey());
+        ids.users(),
+        ids.roles(),
+        ids.groups(),
+        ids.mappingRules(),
+        memberships,
+        ids.authorizations(),
+        ids.nextKey());
   }
 
   public static Identities addAuthorization(
@@ -106,7 +146,12 @@ public final class IdentityChanges {
     List<Authorization> grants = new ArrayList<>(ids.authorizations());
     grants.add(new Authorization(ids.nextKey(), ownerType, ownerId, type, resourceId, permissions));
     return new Identities(
-        ids.users(), ids.roles(), ids.groups(), ids.mappingRules(), ids.memberships(), grants,
+        ids.users(),
+        ids.roles(),
+        ids.groups(),
+        ids.mappingRules(),
+        ids.memberships(),
+        grants,
         ids.nextKey() + 1);
   }
 
@@ -114,11 +159,19 @@ public final class IdentityChanges {
     List<Authorization> grants =
         ids.authorizations().stream().filter(a -> a.authorizationKey() != key).toList();
     return new Identities(
-        ids.users(), ids.roles(), ids.groups(), ids.mappingRules(), ids.memberships(), grants,
+        ids.users(),
+        ids.roles(),
+        ids.groups(),
+        ids.mappingRules(),
+        ids.memberships(),
+        grants,
         ids.nextKey());
   }
 
-  /** Drops an owner's memberships and authorizations with it, so a new one of the same name starts clean. */
+  /**
+   * Drops an owner's memberships and authorizations with it, so a new one of the same name starts
+   * clean.
+   */
   private static Identities removeOwner(Identities ids, String ownerType, String ownerId) {
     String owner = ownerType + ":" + ownerId;
     Map<String, Set<String>> memberships = new HashMap<>();
@@ -132,7 +185,12 @@ public final class IdentityChanges {
     List<Authorization> grants =
         ids.authorizations().stream().filter(a -> !a.owner().equals(owner)).toList();
     return new Identities(
-        ids.users(), ids.roles(), ids.groups(), ids.mappingRules(), memberships, grants,
+        ids.users(),
+        ids.roles(),
+        ids.groups(),
+        ids.mappingRules(),
+        memberships,
+        grants,
         ids.nextKey());
   }
 }

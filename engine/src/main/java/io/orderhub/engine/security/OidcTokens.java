@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -26,7 +27,12 @@ final class OidcTokens {
   OidcTokens(OidcConfig config) {
     JWKSource<SecurityContext> keys;
     try {
-      keys = JWKSourceBuilder.create(config.jwksUri().toURL()).retrying(true).build();
+      // nimbus's default 500 ms would fail the first token on a busy machine
+      keys =
+          JWKSourceBuilder.create(
+                  config.jwksUri().toURL(), new DefaultResourceRetriever(5_000, 5_000, 512 * 1024))
+              .retrying(true)
+              .build();
     } catch (MalformedURLException e) {
       throw new IllegalArgumentException("Not a URL: JWKS " + config.jwksUri(), e);
     }
@@ -55,7 +61,8 @@ final class OidcTokens {
     } catch (BadJOSEException e) {
       throw new AuthenticationException("The bearer token was rejected: " + e.getMessage());
     } catch (JOSEException e) {
-      throw new AuthenticationException("The bearer token could not be verified: " + e.getMessage());
+      throw new AuthenticationException(
+          "The bearer token could not be verified: " + e.getMessage());
     }
   }
 }

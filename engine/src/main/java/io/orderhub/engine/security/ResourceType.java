@@ -43,7 +43,8 @@ public enum ResourceType {
       Permission.DELETE_PROCESS,
       Permission.DELETE_RESOURCE),
   ROLE(Permission.CREATE, Permission.READ, Permission.UPDATE, Permission.DELETE),
-  SYSTEM(Permission.READ, Permission.READ_USAGE_METRIC, Permission.READ_JOB_METRIC, Permission.UPDATE),
+  SYSTEM(
+      Permission.READ, Permission.READ_USAGE_METRIC, Permission.READ_JOB_METRIC, Permission.UPDATE),
   USER(Permission.CREATE, Permission.READ, Permission.UPDATE, Permission.DELETE);
 
   private final Set<Permission> permissions;

@@ -16,11 +16,7 @@ import java.util.Objects;
  * @param oidc the token issuer, for {@link AuthMethod#OIDC}
  */
 public record SecurityConfig(
-    AuthMethod method,
-    String host,
-    String adminUsername,
-    String adminPassword,
-    OidcConfig oidc) {
+    AuthMethod method, String host, String adminUsername, String adminPassword, OidcConfig oidc) {
 
   public static final String LOOPBACK = "127.0.0.1";
   public static final String DEFAULT_ADMIN = "admin";
@@ -31,7 +27,8 @@ public record SecurityConfig(
   public SecurityConfig {
     Objects.requireNonNull(method, "method");
     host = host == null || host.isBlank() ? LOOPBACK : host;
-    adminUsername = adminUsername == null || adminUsername.isBlank() ? DEFAULT_ADMIN : adminUsername;
+    adminUsername =
+        adminUsername == null || adminUsername.isBlank() ? DEFAULT_ADMIN : adminUsername;
     if (method == AuthMethod.OIDC && oidc == null) {
       throw new IllegalArgumentException("OIDC authentication needs an issuer (OidcConfig)");
     }

@@ -63,7 +63,10 @@ class StrictEdgesTest extends EngineTestBase {
   void openConnections() {
     http = HttpClient.newHttpClient();
     channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().intercept(grpcCredentials()).build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
   }
 
   @AfterEach

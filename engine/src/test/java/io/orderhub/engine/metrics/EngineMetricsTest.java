@@ -31,9 +31,12 @@ class EngineMetricsTest {
 
   @BeforeEach
   void start() throws IOException {
-    engine = Engine.start(EngineConfig.defaults(dataDir)
+    engine =
+        Engine.start(
+            EngineConfig.defaults(dataDir)
                 .withPorts(0, 0)
-                .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()), MonitoringConfig.on(0));
+                .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()),
+            MonitoringConfig.on(0));
     client =
         CamundaClient.newClientBuilder()
             .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())

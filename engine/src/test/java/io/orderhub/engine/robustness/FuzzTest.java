@@ -363,7 +363,10 @@ class FuzzTest extends EngineTestBase {
 
   private void badProtobuf() {
     ManagedChannel channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().intercept(grpcCredentials()).build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
     grpcInput = "";
     try {
       if (random.nextBoolean()) {

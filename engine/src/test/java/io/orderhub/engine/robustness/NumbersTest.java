@@ -77,7 +77,10 @@ class NumbersTest extends EngineTestBase {
   void shouldRejectANumberNoVariableHoldsOverGrpc(String number) {
     // the raw protocol: the client would parse and re-encode the JSON (and round it) itself
     ManagedChannel channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().intercept(grpcCredentials()).build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
     try {
       assertThatThrownBy(
               () ->

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,14 +39,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Authorizations in Camunda's terms, managed and used through the official client: users, roles
- * and authorizations created over {@code /v2/users}, {@code /v2/roles}, {@code /v2/authorizations}
- * bind exactly the permissions they name, over both transports, and survive a restart.
+ * Authorizations in Camunda's terms, managed and used through the official client: users, roles and
+ * authorizations created over {@code /v2/users}, {@code /v2/roles}, {@code /v2/authorizations} bind
+ * exactly the permissions they name, over both transports, and survive a restart.
  */
 class AuthorizationTest {
 
   private static final EngineCredentials ADMIN = EngineCredentials.TEST_ADMIN;
-  private static final EngineCredentials STARTER = new EngineCredentials("starter", "starter-secret");
+  private static final EngineCredentials STARTER =
+      new EngineCredentials("starter", "starter-secret");
 
   @TempDir Path dataDir;
   private Engine engine;
@@ -84,13 +86,23 @@ class AuthorizationTest {
     }
     try (CamundaClient starter = client(STARTER, transport)) {
       assertThat(
-              starter.newCreateInstanceCommand().bpmnProcessId("allowed").latestVersion().send()
+              starter
+                  .newCreateInstanceCommand()
+                  .bpmnProcessId("allowed")
+                  .latestVersion()
+                  .send()
                   .join()
                   .getProcessInstanceKey())
           .isPositive();
       assertDenied(
           transport,
-          () -> starter.newCreateInstanceCommand().bpmnProcessId("other").latestVersion().send().join());
+          () ->
+              starter
+                  .newCreateInstanceCommand()
+                  .bpmnProcessId("other")
+                  .latestVersion()
+                  .send()
+                  .join());
       assertDenied(transport, () -> deploy(starter, "mine"));
       assertDenied(
           transport,
@@ -101,6 +113,68 @@ class AuthorizationTest {
                   .correlationKey("order-1")
                   .send()
                   .join());
+    }
+  }
+
+  @Test
+  void searchesShowOnlyWhatTheCallerMayRead() throws Exception {
+    start(ADMIN.asAdmin());
+    EngineCredentials reader = new EngineCredentials("reader", "reader-secret");
+    try (CamundaClient admin = client(ADMIN, Transport.REST)) {
+      deploy(admin, "allowed");
+      deploy(admin, "other");
+      for (String process : new String[] {"allowed", "allowed", "other"}) {
+        admin.newCreateInstanceCommand().bpmnProcessId(process).latestVersion().send().join();
+      }
+      admin
+          .newCreateUserCommand()
+          .username(reader.username())
+          .password(reader.password())
+          .send()
+          .join();
+      admin
+          .newCreateAuthorizationCommand()
+          .ownerId(reader.username())
+          .ownerType(OwnerType.USER)
+          .resourceId("allowed")
+          .resourceType(ResourceType.PROCESS_DEFINITION)
+          .permissionTypes(
+              PermissionType.READ_PROCESS_INSTANCE, PermissionType.READ_PROCESS_DEFINITION)
+          .send()
+          .join();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> admin.newProcessInstanceSearchRequest().send().join().items().size() == 3);
+    }
+    try (CamundaClient client = client(reader, Transport.REST)) {
+      assertThat(client.newProcessInstanceSearchRequest().send().join().items())
+          .hasSize(2)
+          .allSatisfy(i -> assertThat(i.getProcessDefinitionId()).isEqualTo("allowed"));
+      assertThat(client.newProcessInstanceSearchRequest().send().join().page().totalItems())
+          .isEqualTo(2);
+      assertThat(
+              client
+                  .newProcessInstanceSearchRequest()
+                  .filter(f -> f.processDefinitionId("other"))
+                  .send()
+                  .join()
+                  .items())
+          .isEmpty();
+      assertThat(client.newProcessDefinitionSearchRequest().send().join().items())
+          .extracting(d -> d.getProcessDefinitionId())
+          .containsExactly("allowed");
+    }
+    EngineCredentials blind = new EngineCredentials("blind", "blind-secret");
+    try (CamundaClient admin = client(ADMIN, Transport.REST)) {
+      admin
+          .newCreateUserCommand()
+          .username(blind.username())
+          .password(blind.password())
+          .send()
+          .join();
+    }
+    try (CamundaClient client = client(blind, Transport.REST)) {
+      assertDenied(Transport.REST, () -> client.newProcessInstanceSearchRequest().send().join());
     }
   }
 
@@ -121,22 +195,39 @@ class AuthorizationTest {
           .send()
           .join();
       assertThat(
-              admin.newAuthorizationSearchRequest().filter(f -> f.ownerId("workers")).send().join()
+              admin
+                  .newAuthorizationSearchRequest()
+                  .filter(f -> f.ownerId("workers"))
+                  .send()
+                  .join()
                   .items())
           .singleElement()
-          .satisfies(a -> assertThat(a.getPermissionTypes()).containsExactly(PermissionType.UPDATE_PROCESS_INSTANCE));
+          .satisfies(
+              a ->
+                  assertThat(a.getPermissionTypes())
+                      .containsExactly(PermissionType.UPDATE_PROCESS_INSTANCE));
     }
     EngineCredentials worker = new EngineCredentials("worker", "worker-secret");
     for (int run = 0; run < 2; run++) {
       try (CamundaClient client = client(worker, Transport.GRPC)) {
         // job work is allowed (an empty activation), anything else is not
-        client.newActivateJobsCommand().jobType("t").maxJobsToActivate(1).requestTimeout(Duration.ofMillis(100)).send().join();
+        client
+            .newActivateJobsCommand()
+            .jobType("t")
+            .maxJobsToActivate(1)
+            .requestTimeout(Duration.ofMillis(100))
+            .send()
+            .join();
         assertDenied(Transport.GRPC, () -> deploy(client, "nope"));
       }
       engine.close();
       engine = null;
-      String stored = Files.readString(dataDir.resolve("identity").resolve(IdentityStore.FILE_NAME));
-      assertThat(stored).contains("worker").doesNotContain("worker-secret").doesNotContain(ADMIN.password());
+      String stored =
+          Files.readString(dataDir.resolve("identity").resolve(IdentityStore.FILE_NAME));
+      assertThat(stored)
+          .contains("worker")
+          .doesNotContain("worker-secret")
+          .doesNotContain(ADMIN.password());
       start(ADMIN.asAdmin());
     }
   }
@@ -213,8 +304,7 @@ class AuthorizationTest {
   }
 
   private void start(SecurityConfig security) throws Exception {
-    engine =
-        Engine.start(EngineConfig.defaults(dataDir).withPorts(0, 0).withSecurity(security));
+    engine = Engine.start(EngineConfig.defaults(dataDir).withPorts(0, 0).withSecurity(security));
   }
 
   private CamundaClient client(EngineCredentials credentials, Transport transport) {

@@ -27,10 +27,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * OIDC as Camunda 8.8+ offers it: the official client with its standard {@code oidc} settings
@@ -72,7 +72,12 @@ class OidcAuthenticationTest {
           .send()
           .join();
       assertThat(
-              client.newCreateInstanceCommand().bpmnProcessId("oidc").latestVersion().send().join()
+              client
+                  .newCreateInstanceCommand()
+                  .bpmnProcessId("oidc")
+                  .latestVersion()
+                  .send()
+                  .join()
                   .getProcessInstanceKey())
           .isPositive();
     }
@@ -86,7 +91,8 @@ class OidcAuthenticationTest {
                   client
                       .newDeployResourceCommand()
                       .addProcessModel(
-                          Bpmn.createExecutableProcess("x").startEvent().endEvent().done(), "x.bpmn")
+                          Bpmn.createExecutableProcess("x").startEvent().endEvent().done(),
+                          "x.bpmn")
                       .send()
                       .join())
           .isInstanceOf(ProblemException.class)
@@ -109,13 +115,17 @@ class OidcAuthenticationTest {
       for (Map.Entry<String, String> token : tokens.entrySet()) {
         HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/topology"))
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/topology"))
                     .header("Authorization", "Bearer " + token.getValue())
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+            .get()
+            .asString()
+            .startsWith("Bearer");
 
         Metadata headers = new Metadata();
         headers.put(
@@ -135,10 +145,13 @@ class OidcAuthenticationTest {
       // and a good one passes the same door
       HttpResponse<String> ok =
           http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/topology"))
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/topology"))
                   .header(
                       "Authorization",
-                      "Bearer " + issuer.token("orderhub-app", TestIssuer.AUDIENCE, Duration.ofMinutes(5)))
+                      "Bearer "
+                          + issuer.token(
+                              "orderhub-app", TestIssuer.AUDIENCE, Duration.ofMinutes(5)))
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());
@@ -152,7 +165,8 @@ class OidcAuthenticationTest {
   void basicCredentialsAreNotAcceptedInOidcMode() throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/topology"))
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + engine.restPort() + "/v2/topology"))
                 .header("Authorization", "Basic YWRtaW46YWRtaW4=")
                 .GET()
                 .build(),

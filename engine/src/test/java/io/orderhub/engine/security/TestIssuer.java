@@ -26,8 +26,8 @@ import java.util.Map;
 
 /**
  * A real, small OIDC issuer for tests: its own RSA key published as a JWKS, and an OAuth token
- * endpoint granting {@code client_credentials} (what the official client's {@code oidc} method
- * asks for), which signs tokens with that key.
+ * endpoint granting {@code client_credentials} (what the official client's {@code oidc} method asks
+ * for), which signs tokens with that key.
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -80,7 +80,8 @@ public final class TestIssuer implements AutoCloseable {
     return sign(key, issuer, clientId, AUDIENCE, Duration.ofMinutes(5));
   }
 
-  private static String sign(RSAKey key, String issuer, String clientId, String audience, Duration validFor)
+  private static String sign(
+      RSAKey key, String issuer, String clientId, String audience, Duration validFor)
       throws JOSEException {
     Instant now = Instant.now();
     JWTClaimsSet claims =
@@ -93,7 +94,8 @@ public final class TestIssuer implements AutoCloseable {
             .expirationTime(Date.from(now.plus(validFor)))
             .build();
     SignedJWT jwt =
-        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }

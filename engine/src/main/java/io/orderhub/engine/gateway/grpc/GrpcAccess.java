@@ -19,7 +19,8 @@ import java.util.function.Function;
 final class GrpcAccess {
 
   /** A null type: any authenticated caller may call the method. */
-  record Requirement(ResourceType type, Permission permission, Function<Object, String> resourceId) {
+  record Requirement(
+      ResourceType type, Permission permission, Function<Object, String> resourceId) {
 
     String resourceIdOf(Object request) {
       String id = resourceId.apply(request);

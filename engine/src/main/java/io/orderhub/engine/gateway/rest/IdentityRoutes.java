@@ -43,9 +43,22 @@ final class IdentityRoutes {
     routes.add(
         Route.post(
             "/v2/users/search",
-            r -> search(r.jsonTree(), store.current().users().values(), IdentityRoutes::user, "username")));
-    routes.add(Route.get("/v2/users/{username}", r -> RestResponse.json(user(existingUser(store.current(), r.pathParams().get("username"))))));
-    routes.add(Route.put("/v2/users/{username}", r -> updateUser(store, r.pathParams().get("username"), r.jsonTree())));
+            r ->
+                search(
+                    r.jsonTree(),
+                    store.current().users().values(),
+                    IdentityRoutes::user,
+                    "username")));
+    routes.add(
+        Route.get(
+            "/v2/users/{username}",
+            r ->
+                RestResponse.json(
+                    user(existingUser(store.current(), r.pathParams().get("username"))))));
+    routes.add(
+        Route.put(
+            "/v2/users/{username}",
+            r -> updateUser(store, r.pathParams().get("username"), r.jsonTree())));
     routes.add(
         Route.delete(
             "/v2/users/{username}",
@@ -60,8 +73,18 @@ final class IdentityRoutes {
     routes.add(
         Route.post(
             "/v2/roles/search",
-            r -> search(r.jsonTree(), store.current().roles().values(), IdentityRoutes::role, "roleId")));
-    routes.add(Route.get("/v2/roles/{roleId}", r -> RestResponse.json(role(existingRole(store.current(), r.pathParams().get("roleId"))))));
+            r ->
+                search(
+                    r.jsonTree(),
+                    store.current().roles().values(),
+                    IdentityRoutes::role,
+                    "roleId")));
+    routes.add(
+        Route.get(
+            "/v2/roles/{roleId}",
+            r ->
+                RestResponse.json(
+                    role(existingRole(store.current(), r.pathParams().get("roleId"))))));
     routes.add(
         Route.delete(
             "/v2/roles/{roleId}",
@@ -80,7 +103,8 @@ final class IdentityRoutes {
         }) {
       String template = "/v2/roles/{roleId}/" + member[0] + "/{" + member[1] + "}";
       routes.add(Route.put(template, r -> membership(store, r, "ROLE", "roleId", member, true)));
-      routes.add(Route.delete(template, r -> membership(store, r, "ROLE", "roleId", member, false)));
+      routes.add(
+          Route.delete(template, r -> membership(store, r, "ROLE", "roleId", member, false)));
     }
     routes.add(
         Route.post(
@@ -102,27 +126,50 @@ final class IdentityRoutes {
     routes.add(
         Route.post(
             "/v2/groups/search",
-            r -> search(r.jsonTree(), store.current().groups().values(), IdentityRoutes::group, "groupId")));
+            r ->
+                search(
+                    r.jsonTree(),
+                    store.current().groups().values(),
+                    IdentityRoutes::group,
+                    "groupId")));
     routes.add(
         Route.get(
             "/v2/groups/{groupId}",
-            r -> RestResponse.json(group(existingGroup(store.current(), r.pathParams().get("groupId"))))));
+            r ->
+                RestResponse.json(
+                    group(existingGroup(store.current(), r.pathParams().get("groupId"))))));
     String[] groupUser = {"users", "username", "USER"};
-    routes.add(Route.put("/v2/groups/{groupId}/users/{username}", r -> membership(store, r, "GROUP", "groupId", groupUser, true)));
-    routes.add(Route.delete("/v2/groups/{groupId}/users/{username}", r -> membership(store, r, "GROUP", "groupId", groupUser, false)));
+    routes.add(
+        Route.put(
+            "/v2/groups/{groupId}/users/{username}",
+            r -> membership(store, r, "GROUP", "groupId", groupUser, true)));
+    routes.add(
+        Route.delete(
+            "/v2/groups/{groupId}/users/{username}",
+            r -> membership(store, r, "GROUP", "groupId", groupUser, false)));
 
     routes.add(Route.post("/v2/mapping-rules", r -> createMappingRule(store, r.jsonTree())));
     routes.add(
         Route.post(
             "/v2/mapping-rules/search",
-            r -> search(r.jsonTree(), store.current().mappingRules().values(), IdentityRoutes::mappingRule, "mappingRuleId")));
+            r ->
+                search(
+                    r.jsonTree(),
+                    store.current().mappingRules().values(),
+                    IdentityRoutes::mappingRule,
+                    "mappingRuleId")));
 
     routes.add(Route.post("/v2/authorizations", r -> createAuthorization(store, r.jsonTree())));
-    routes.add(Route.post("/v2/authorizations/search", r -> searchAuthorizations(store.current(), r.jsonTree())));
+    routes.add(
+        Route.post(
+            "/v2/authorizations/search", r -> searchAuthorizations(store.current(), r.jsonTree())));
     routes.add(
         Route.get(
             "/v2/authorizations/{authorizationKey}",
-            r -> RestResponse.json(authorization(existingAuthorization(store.current(), r.pathKey("authorizationKey"))))));
+            r ->
+                RestResponse.json(
+                    authorization(
+                        existingAuthorization(store.current(), r.pathKey("authorizationKey"))))));
     routes.add(
         Route.delete(
             "/v2/authorizations/{authorizationKey}",
@@ -160,7 +207,8 @@ final class IdentityRoutes {
   private static RestResponse createUser(IdentityStore store, JsonNode body) {
     String username = required(body, "username");
     String password = required(body, "password");
-    User user = new User(username, text(body, "name"), text(body, "email"), PasswordHashes.hash(password));
+    User user =
+        new User(username, text(body, "name"), text(body, "email"), PasswordHashes.hash(password));
     store.update(
         ids -> {
           if (ids.users().containsKey(username)) {
@@ -190,7 +238,8 @@ final class IdentityRoutes {
   }
 
   private static RestResponse createRole(IdentityStore store, JsonNode body) {
-    Role role = new Role(required(body, "roleId"), required(body, "name"), text(body, "description"));
+    Role role =
+        new Role(required(body, "roleId"), required(body, "name"), text(body, "description"));
     store.update(
         ids -> {
           if (ids.roles().containsKey(role.roleId())) {
@@ -202,7 +251,8 @@ final class IdentityRoutes {
   }
 
   private static RestResponse createGroup(IdentityStore store, JsonNode body) {
-    Group group = new Group(required(body, "groupId"), required(body, "name"), text(body, "description"));
+    Group group =
+        new Group(required(body, "groupId"), required(body, "name"), text(body, "description"));
     store.update(
         ids -> {
           if (ids.groups().containsKey(group.groupId())) {
@@ -231,7 +281,12 @@ final class IdentityRoutes {
   }
 
   private static RestResponse membership(
-      IdentityStore store, RestRequest r, String kind, String idParam, String[] member, boolean add) {
+      IdentityStore store,
+      RestRequest r,
+      String kind,
+      String idParam,
+      String[] member,
+      boolean add) {
     String id = r.pathParams().get(idParam);
     String memberId = r.pathParams().get(member[1]);
     store.update(
@@ -245,7 +300,8 @@ final class IdentityRoutes {
             existingUser(ids, memberId);
           } else if (member[2].equals("GROUP")) {
             existingGroup(ids, memberId);
-          } else if (member[2].equals("MAPPING_RULE") && !ids.mappingRules().containsKey(memberId)) {
+          } else if (member[2].equals("MAPPING_RULE")
+              && !ids.mappingRules().containsKey(memberId)) {
             throw notFound("mapping rule", memberId);
           }
           String target = kind + ":" + id;
@@ -271,7 +327,10 @@ final class IdentityRoutes {
     JsonNode permissionsNode = body.get("permissionTypes");
     if (permissionsNode == null || !permissionsNode.isArray() || permissionsNode.isEmpty()) {
       throw RestProblem.invalidArgument(
-          "The field 'permissionTypes' must list at least one permission of " + type + ": " + type.permissions());
+          "The field 'permissionTypes' must list at least one permission of "
+              + type
+              + ": "
+              + type.permissions());
     }
     Set<Permission> permissions = EnumSet.noneOf(Permission.class);
     for (JsonNode p : permissionsNode) {
@@ -289,7 +348,9 @@ final class IdentityRoutes {
     }
     Identities next =
         store.update(
-            ids -> IdentityChanges.addAuthorization(ids, ownerType, ownerId, type, resourceId, permissions));
+            ids ->
+                IdentityChanges.addAuthorization(
+                    ids, ownerType, ownerId, type, resourceId, permissions));
     Authorization added = next.authorizations().getLast();
     return created(Map.of("authorizationKey", String.valueOf(added.authorizationKey())));
   }
@@ -309,16 +370,21 @@ final class IdentityRoutes {
       String resourceType = filter.get("resourceType").asText();
       matches = matches.and(a -> a.resourceType().name().equals(resourceType));
     }
-    if (filter.path("resourceIds").isArray()) {
+    // the client sends an empty list for a filter it was not given
+    if (filter.path("resourceIds").isArray() && !filter.get("resourceIds").isEmpty()) {
       List<String> resourceIds = new ArrayList<>();
       filter.get("resourceIds").forEach(n -> resourceIds.add(n.asText()));
       matches = matches.and(a -> resourceIds.contains(a.resourceId()));
     }
-    return page(ids.authorizations().stream().filter(matches).map(IdentityRoutes::authorization).toList());
+    return page(
+        ids.authorizations().stream().filter(matches).map(IdentityRoutes::authorization).toList());
   }
 
   private static <T> RestResponse search(
-      JsonNode body, java.util.Collection<T> all, Function<T, Map<String, Object>> shape, String idField) {
+      JsonNode body,
+      java.util.Collection<T> all,
+      Function<T, Map<String, Object>> shape,
+      String idField) {
     JsonNode filter = body.path("filter");
     List<Map<String, Object>> items =
         all.stream()
@@ -470,11 +536,14 @@ final class IdentityRoutes {
   }
 
   private static RestProblem notFound(String what, String id) {
-    return new RestProblem(404, "NOT_FOUND", "No " + what + " '" + RequestFields.printable(id) + "' exists");
+    return new RestProblem(
+        404, "NOT_FOUND", "No " + what + " '" + RequestFields.printable(id) + "' exists");
   }
 
   private static RestProblem alreadyExists(String what, String id) {
     return new RestProblem(
-        409, "ALREADY_EXISTS", "A " + what + " '" + RequestFields.printable(id) + "' already exists");
+        409,
+        "ALREADY_EXISTS",
+        "A " + what + " '" + RequestFields.printable(id) + "' already exists");
   }
 }

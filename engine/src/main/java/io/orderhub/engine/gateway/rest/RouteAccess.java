@@ -22,13 +22,14 @@ final class RouteAccess {
 
     static final Requirement AUTHENTICATED = new Requirement(null, null, r -> "*", null);
 
-    Requirement(ResourceType type, Permission permission, Function<RestRequest, String> resourceId) {
+    Requirement(
+        ResourceType type, Permission permission, Function<RestRequest, String> resourceId) {
       this(type, permission, resourceId, null);
     }
 
     /**
-     * A search: a caller holding the permission on some resources only gets its filter narrowed
-     * to them on {@link #filterField}, instead of a refusal.
+     * A search: a caller holding the permission on some resources only gets its filter narrowed to
+     * them on {@link #filterField}, instead of a refusal.
      */
     boolean narrowsSearch() {
       return filterField != null;
@@ -100,7 +101,11 @@ final class RouteAccess {
         }) {
       on("POST", job, ResourceType.PROCESS_DEFINITION, Permission.UPDATE_PROCESS_INSTANCE);
     }
-    on("PATCH", "/v2/jobs/{jobKey}", ResourceType.PROCESS_DEFINITION, Permission.UPDATE_PROCESS_INSTANCE);
+    on(
+        "PATCH",
+        "/v2/jobs/{jobKey}",
+        ResourceType.PROCESS_DEFINITION,
+        Permission.UPDATE_PROCESS_INSTANCE);
     on(
         "POST",
         "/v2/messages/publication",
@@ -133,7 +138,11 @@ final class RouteAccess {
     on("GET", "/v2/batch-operations/{batchOperationKey}", ResourceType.BATCH, Permission.READ);
     on("POST", "/v2/batch-operation-items/search", ResourceType.BATCH, Permission.READ);
 
-    searchOn("/v2/process-definitions/search", ResourceType.PROCESS_DEFINITION, Permission.READ_PROCESS_DEFINITION, "processDefinitionId");
+    searchOn(
+        "/v2/process-definitions/search",
+        ResourceType.PROCESS_DEFINITION,
+        Permission.READ_PROCESS_DEFINITION,
+        "processDefinitionId");
     for (String search :
         new String[] {
           "/v2/process-instances/search",
@@ -141,10 +150,22 @@ final class RouteAccess {
           "/v2/incidents/search",
           "/v2/jobs/search"
         }) {
-      searchOn(search, ResourceType.PROCESS_DEFINITION, Permission.READ_PROCESS_INSTANCE, "processDefinitionId");
+      searchOn(
+          search,
+          ResourceType.PROCESS_DEFINITION,
+          Permission.READ_PROCESS_INSTANCE,
+          "processDefinitionId");
     }
-    searchOn("/v2/decision-definitions/search", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION, "decisionDefinitionId");
-    searchOn("/v2/decision-instances/search", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_INSTANCE, "decisionDefinitionId");
+    searchOn(
+        "/v2/decision-definitions/search",
+        ResourceType.DECISION_DEFINITION,
+        Permission.READ_DECISION_DEFINITION,
+        "decisionDefinitionId");
+    searchOn(
+        "/v2/decision-instances/search",
+        ResourceType.DECISION_DEFINITION,
+        Permission.READ_DECISION_INSTANCE,
+        "decisionDefinitionId");
     for (String read :
         new String[] {
           "GET /v2/process-definitions/{processDefinitionKey}",
@@ -169,12 +190,30 @@ final class RouteAccess {
         }) {
       on(read, ResourceType.PROCESS_DEFINITION, Permission.READ_PROCESS_INSTANCE);
     }
-    on("GET /v2/decision-definitions/{decisionDefinitionKey}", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION);
-    on("GET /v2/decision-definitions/{decisionDefinitionKey}/xml", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_DEFINITION);
-    on("POST /v2/decision-requirements/search", ResourceType.DECISION_REQUIREMENTS_DEFINITION, Permission.READ);
-    on("GET /v2/decision-requirements/{decisionRequirementsKey}", ResourceType.DECISION_REQUIREMENTS_DEFINITION, Permission.READ);
-    on("GET /v2/decision-requirements/{decisionRequirementsKey}/xml", ResourceType.DECISION_REQUIREMENTS_DEFINITION, Permission.READ);
-    on("GET /v2/decision-instances/{decisionEvaluationInstanceKey}", ResourceType.DECISION_DEFINITION, Permission.READ_DECISION_INSTANCE);
+    on(
+        "GET /v2/decision-definitions/{decisionDefinitionKey}",
+        ResourceType.DECISION_DEFINITION,
+        Permission.READ_DECISION_DEFINITION);
+    on(
+        "GET /v2/decision-definitions/{decisionDefinitionKey}/xml",
+        ResourceType.DECISION_DEFINITION,
+        Permission.READ_DECISION_DEFINITION);
+    on(
+        "POST /v2/decision-requirements/search",
+        ResourceType.DECISION_REQUIREMENTS_DEFINITION,
+        Permission.READ);
+    on(
+        "GET /v2/decision-requirements/{decisionRequirementsKey}",
+        ResourceType.DECISION_REQUIREMENTS_DEFINITION,
+        Permission.READ);
+    on(
+        "GET /v2/decision-requirements/{decisionRequirementsKey}/xml",
+        ResourceType.DECISION_REQUIREMENTS_DEFINITION,
+        Permission.READ);
+    on(
+        "GET /v2/decision-instances/{decisionEvaluationInstanceKey}",
+        ResourceType.DECISION_DEFINITION,
+        Permission.READ_DECISION_INSTANCE);
 
     // identity management (IdentityRoutes)
     identity("users", "{username}", ResourceType.USER);
@@ -182,7 +221,13 @@ final class RouteAccess {
     identity("groups", "{groupId}", ResourceType.GROUP);
     identity("mapping-rules", "{mappingRuleId}", ResourceType.MAPPING_RULE);
     identity("authorizations", "{authorizationKey}", ResourceType.AUTHORIZATION);
-    for (String member : new String[] {"users/{username}", "groups/{groupId}", "clients/{clientId}", "mapping-rules/{mappingRuleId}"}) {
+    for (String member :
+        new String[] {
+          "users/{username}",
+          "groups/{groupId}",
+          "clients/{clientId}",
+          "mapping-rules/{mappingRuleId}"
+        }) {
       on("PUT", "/v2/roles/{roleId}/" + member, ResourceType.ROLE, Permission.UPDATE);
       on("DELETE", "/v2/roles/{roleId}/" + member, ResourceType.ROLE, Permission.UPDATE);
     }

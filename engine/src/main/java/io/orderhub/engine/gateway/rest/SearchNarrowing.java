@@ -27,7 +27,9 @@ final class SearchNarrowing {
       return request;
     }
     ObjectNode filter =
-        filterNode == null || filterNode.isNull() ? body.putObject("filter") : (ObjectNode) filterNode;
+        filterNode == null || filterNode.isNull()
+            ? body.putObject("filter")
+            : (ObjectNode) filterNode;
     ArrayNode allowed = JsonNodeFactory.instance.arrayNode();
     new TreeSet<>(allowedIds).forEach(allowed::add);
     JsonNode asked = filter.get(field);
@@ -39,11 +41,14 @@ final class SearchNarrowing {
       if (condition.has("$in")) {
         // two $in on one field: keep the caller's, intersected with what it may read
         Set<String> both = new TreeSet<>();
-        condition.get("$in").forEach(id -> {
-          if (allowedIds.contains(id.asText())) {
-            both.add(id.asText());
-          }
-        });
+        condition
+            .get("$in")
+            .forEach(
+                id -> {
+                  if (allowedIds.contains(id.asText())) {
+                    both.add(id.asText());
+                  }
+                });
         allowed = JsonNodeFactory.instance.arrayNode();
         both.forEach(allowed::add);
         if (both.isEmpty()) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
 import io.orderhub.engine.security.EngineCredentials;
+import io.orderhub.engine.security.Identities.User;
 import io.orderhub.engine.security.IdentityChanges;
 import io.orderhub.engine.security.PasswordHashes;
-import io.orderhub.engine.security.Identities.User;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +98,8 @@ class RestDoorsTest {
         }
       }
     }
-    System.out.printf("REST doors: %d routes x 5 unaccepted identities = %d knocks%n", routes.size(), knocks);
+    System.out.printf(
+        "REST doors: %d routes x 5 unaccepted identities = %d knocks%n", routes.size(), knocks);
     assertThat(failures).isEmpty();
   }
 
@@ -110,7 +111,8 @@ class RestDoorsTest {
     for (Route route : routes) {
       HttpResponse<String> response = knock(route, nobody);
       boolean open = RouteAccess.of(route).type() == null;
-      if (open ? response.statusCode() == 401 || response.statusCode() == 403
+      if (open
+          ? response.statusCode() == 401 || response.statusCode() == 403
           : response.statusCode() != 403) {
         failures.add(describe(route, "nobody", response));
       }
@@ -142,13 +144,14 @@ class RestDoorsTest {
     for (String page : new String[] {"/operate/", "/modeler/"}) {
       HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri(page)).GET(), null);
       assertThat(anonymous.statusCode()).isEqualTo(401);
-      assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains(
-          "Basic realm=\"orderhub-engine\"");
+      assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+          .contains("Basic realm=\"orderhub-engine\"");
       HttpResponse<String> admin =
           send(
               HttpRequest.newBuilder(uri(page)).GET(),
               basic(
-                  EngineCredentials.TEST_ADMIN.username(), EngineCredentials.TEST_ADMIN.password()));
+                  EngineCredentials.TEST_ADMIN.username(),
+                  EngineCredentials.TEST_ADMIN.password()));
       assertThat(admin.statusCode()).as(page).isNotIn(401, 403);
     }
   }
@@ -170,7 +173,8 @@ class RestDoorsTest {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Keys become 1, names become x: either way the door is met before the resource is looked up. */
