@@ -1,10 +1,18 @@
 // Render times of the dashboard and an instance page with N instances stored, in Chromium.
-// ENGINE_URL=http://localhost:8080 INSTANCES=10000 node e2e/perf.mjs
+// ENGINE_URL=http://localhost:8080 ENGINE_USER=admin ENGINE_PASSWORD=... INSTANCES=10000 node e2e/perf.mjs
 // Reports the median of 5 loads each: navigation start until the page's data is drawn.
 import { chromium } from 'playwright-core';
 
 const base = process.env.ENGINE_URL ?? 'http://localhost:8080';
 const total = Number(process.env.INSTANCES ?? 10000);
+const user = process.env.ENGINE_USER;
+const credentials = user ? { username: user, password: process.env.ENGINE_PASSWORD ?? '' } : undefined;
+const authorization = credentials
+  ? 'Basic ' + Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')
+  : undefined;
+const anonymousFetch = globalThis.fetch;
+const fetch = (url, init = {}) =>
+  anonymousFetch(url, { ...init, headers: { ...(init.headers ?? {}), ...(authorization ? { Authorization: authorization } : {}) } });
 const processId = `perf-${Date.now().toString(36)}`;
 const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="d" targetNamespace="http://bpmn.io/schema/bpmn">
@@ -52,7 +60,7 @@ for (;;) {
 console.log(`searchable after ${Date.now() - started} ms`);
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-const page = await browser.newPage();
+const page = await browser.newPage(credentials ? { httpCredentials: credentials } : {});
 async function measure(url, ready) {
   const times = [];
   for (let i = 0; i < 6; i++) {

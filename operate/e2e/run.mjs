@@ -8,6 +8,16 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, existsSync } from 'node:fs';
 
 const base = process.env.ENGINE_URL ?? 'http://localhost:8080';
+// the engine authenticates every request (HTTP Basic); ENGINE_USER unset means an engine run with
+// `--auth none`
+const user = process.env.ENGINE_USER;
+const authorization = user
+  ? 'Basic ' + Buffer.from(`${user}:${process.env.ENGINE_PASSWORD ?? ''}`).toString('base64')
+  : undefined;
+const anonymousFetch = globalThis.fetch;
+/** The script's own REST calls carry the credentials, as the logged-in browser's do. */
+const fetch = (url, init = {}) =>
+  anonymousFetch(url, { ...init, headers: { ...(init.headers ?? {}), ...(authorization ? { Authorization: authorization } : {}) } });
 const shots = process.env.SCREENSHOT_DIR ?? 'target/screenshots';
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 mkdirSync(shots, { recursive: true });
@@ -89,7 +99,11 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+// the browser logs in with the engine's Basic challenge (its login dialog); Playwright answers it
+const page = await browser.newPage({
+  viewport: { width: 1400, height: 1000 },
+  ...(user ? { httpCredentials: { username: user, password: process.env.ENGINE_PASSWORD ?? '' } } : {})
+});
 const consoleErrors = [];
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
 
@@ -98,6 +112,31 @@ const processId = `e2e-order-${runId}`;
 // per run, so jobs of an earlier run against the same engine never mix in
 const jobType = `e2e-work-${runId}`;
 const state = {};
+
+await step('without a login the UI and the API are refused', async () => {
+  if (!user) throw new Error('ENGINE_USER is not set: this step needs an engine with authentication');
+  const anonymous = await browser.newPage();
+  try {
+    // headless Chromium has no dialog to answer the challenge: the navigation fails for want of
+    // credentials, and no page of the UI is shown
+    const response = await anonymous.goto(`${base}/operate`).catch((e) => e);
+    if (response instanceof Error) {
+      expect(String(response).includes('ERR_INVALID_AUTH_CREDENTIALS'), `unexpected: ${response}`);
+    } else {
+      expect(response.status() === 401, `/operate answered ${response.status()} without a login`);
+    }
+    expect((await anonymous.locator('.topbar nav').count()) === 0, 'no UI without a login');
+  } finally {
+    await anonymous.close();
+  }
+  const ui = await anonymousFetch(`${base}/operate/`);
+  expect(ui.status === 401, `/operate answered ${ui.status} without a login`);
+  expect((ui.headers.get('www-authenticate') ?? '').startsWith('Basic'), 'a Basic challenge');
+  const api = await anonymousFetch(`${base}/v2/process-definitions/search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+  expect(api.status === 401, `/v2 answered ${api.status} without credentials`);
+  const wrong = await anonymousFetch(`${base}/v2/topology`, { headers: { Authorization: 'Basic ' + Buffer.from(`${user}:wrong`).toString('base64') } });
+  expect(wrong.status === 401, `/v2 answered ${wrong.status} to a wrong password`);
+});
 
 await step('the engine serves the UI at /operate and /modeler', async () => {
   const response = await page.goto(`${base}/operate`);

@@ -11,6 +11,7 @@ import io.orderhub.engine.model.BpmnElementType;
 import io.orderhub.engine.processing.EngineProcessor;
 import io.orderhub.engine.record.EngineEvent;
 import io.orderhub.engine.record.EventBatch;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -97,7 +98,10 @@ public final class EngineBench {
     List<Latency> creates = new ArrayList<>();
     List<Latency> activations = new ArrayList<>();
     try (Engine engine =
-        Engine.start(EngineConfig.defaults(dir.resolve("engine")).withPorts(0, 0))) {
+        Engine.start(
+            EngineConfig.defaults(dir.resolve("engine"))
+                .withPorts(0, 0)
+                .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()))) {
       EngineBench bench = new EngineBench(options, engine);
       bench.deployAll();
       for (boolean rest : new boolean[] {true, false}) {
@@ -424,6 +428,7 @@ public final class EngineBench {
         .restAddress(URI.create("http://localhost:" + engine.restPort()))
         .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
         .preferRestOverGrpc(rest)
+        .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
         .maxHttpConnections(Math.max(64, options.inflight() * 2))
         .numJobWorkerExecutionThreads(2)
         .defaultRequestTimeout(Duration.ofSeconds(30))

@@ -8,6 +8,7 @@ import io.orderhub.engine.EngineConfig;
 import io.orderhub.engine.metrics.MonitoringConfig;
 import io.orderhub.engine.model.BpmnElementType;
 import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.security.EngineCredentials;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,9 +83,14 @@ public final class MetricsOverheadBench {
     AtomicLong completed = new AtomicLong();
     Semaphore inflight = new Semaphore(INFLIGHT);
     try (Engine engine =
-            Engine.start(EngineConfig.defaults(dir.resolve("engine")).withPorts(0, 0), monitoring);
+            Engine.start(
+                EngineConfig.defaults(dir.resolve("engine"))
+                    .withPorts(0, 0)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()),
+                monitoring);
         CamundaClient client =
             CamundaClient.newClientBuilder()
+                .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                 .applyEnvironmentVariableOverrides(false)
                 .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
                 .restAddress(URI.create("http://localhost:" + engine.restPort()))

@@ -10,6 +10,7 @@ import io.orderhub.engine.exporter.SecondaryStorage;
 import io.orderhub.engine.exporter.SecondaryStorageConfig;
 import io.orderhub.engine.model.BpmnElementType;
 import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.security.EngineCredentials;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,10 @@ public final class ReadModelBench {
   /** Returns {PI/s}; with lags, also samples the export lag. */
   private static double[] throughput(Path dir, boolean exporter, int seconds, List<Long> lags)
       throws Exception {
-    EngineConfig config = EngineConfig.defaults(dir).withPorts(0, 0);
+    EngineConfig config =
+        EngineConfig.defaults(dir)
+            .withPorts(0, 0)
+            .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin());
     if (!exporter) {
       config = config.withSecondaryStorage(SecondaryStorageConfig.disabled());
     }
@@ -158,6 +162,7 @@ public final class ReadModelBench {
       }
       try (CamundaClient client =
               CamundaClient.newClientBuilder()
+                  .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                   .applyEnvironmentVariableOverrides(false)
                   .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
                   .restAddress(URI.create("http://localhost:" + engine.restPort()))
@@ -236,9 +241,14 @@ public final class ReadModelBench {
         .append(fmt(generateSeconds))
         .append(" s), official client over REST, 200 requests each after 20 warm-up\n\n")
         .append("| query | p50 ms | p99 ms | totalItems |\n|---|---|---|---|\n");
-    try (Engine engine = Engine.start(EngineConfig.defaults(dir).withPorts(-1, 0));
+    try (Engine engine =
+            Engine.start(
+                EngineConfig.defaults(dir)
+                    .withPorts(-1, 0)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));
         CamundaClient client =
             CamundaClient.newClientBuilder()
+                .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                 .applyEnvironmentVariableOverrides(false)
                 .restAddress(URI.create("http://localhost:" + engine.restPort()))
                 .preferRestOverGrpc(true)

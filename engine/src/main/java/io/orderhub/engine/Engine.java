@@ -20,6 +20,8 @@ import io.orderhub.engine.processing.EngineLimits;
 import io.orderhub.engine.processing.EngineProcessor;
 import io.orderhub.engine.record.EventBatch;
 import io.orderhub.engine.record.EventBatchCodec;
+import io.orderhub.engine.security.EngineSecurity;
+import io.orderhub.engine.security.SecurityConfig;
 import io.orderhub.engine.state.EngineState;
 import io.orderhub.engine.state.EventApplier;
 import io.orderhub.engine.state.StateSnapshotCodec;
@@ -59,6 +61,7 @@ public final class Engine implements AutoCloseable {
   private final ReadModelExporter exporter;
   private final RetentionCleaner retention;
   private GrpcGateway grpc;
+  private EngineSecurity security;
   private RestGateway rest;
   private long previousSnapshotPosition;
   private final EngineMetrics metrics;
@@ -255,16 +258,25 @@ public final class Engine implements AutoCloseable {
   }
 
   private void openGateways() throws IOException {
+    SecurityConfig securityConfig = config.security();
+    if (config.grpcPort() >= 0 || config.restPort() >= 0) {
+      security = EngineSecurity.open(securityConfig, config.dataDir(), config.fsync());
+    }
     if (config.grpcPort() >= 0) {
-      grpc = new GrpcGateway(processor, config.grpcPort()).start();
+      grpc = new GrpcGateway(processor, securityConfig.host(), config.grpcPort(), security).start();
     }
     if (config.restPort() >= 0) {
-      rest = new RestGateway(processor, config.restPort(), secondaryStorage).start();
+      rest =
+          new RestGateway(
+                  processor, securityConfig.host(), config.restPort(), secondaryStorage, security)
+              .start();
     }
     LOG.info(
-        "Engine ready: gRPC on {}, REST on {}, data in {}",
+        "Engine ready: gRPC on {}, REST on {} (host {}, authentication {}), data in {}",
         grpc == null ? "-" : grpc.port(),
         rest == null ? "-" : rest.port(),
+        securityConfig.host(),
+        securityConfig.method(),
         config.dataDir());
   }
 
@@ -285,6 +297,11 @@ public final class Engine implements AutoCloseable {
             LOG.error("Expected to write a snapshot at position {}, but it failed", position, e);
           }
         });
+  }
+
+  /** Authentication and authorizations of the gateways; null when no gateway is open. */
+  public EngineSecurity security() {
+    return security;
   }
 
   public EngineApi api() {

@@ -2,6 +2,7 @@ package io.orderhub.engine;
 
 import io.orderhub.engine.clock.EngineClock;
 import io.orderhub.engine.exporter.SecondaryStorageConfig;
+import io.orderhub.engine.security.SecurityConfig;
 import java.nio.file.Path;
 
 /**
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  * @param fsync false only for throwaway runs: acknowledged commands may then be lost on a crash
  * @param secondaryStorage the read model behind the REST searches (an H2 file under dataDir by
  *     default)
+ * @param security the gateways' bind address and authentication (loopback and basic by default)
  */
 public record EngineConfig(
     Path dataDir,
@@ -20,7 +22,8 @@ public record EngineConfig(
     long snapshotEveryBatches,
     boolean fsync,
     int inboxCapacity,
-    SecondaryStorageConfig secondaryStorage) {
+    SecondaryStorageConfig secondaryStorage,
+    SecurityConfig security) {
 
   public static final int DEFAULT_GRPC_PORT = 26500;
   public static final int DEFAULT_REST_PORT = 8080;
@@ -35,12 +38,21 @@ public record EngineConfig(
         DEFAULT_SNAPSHOT_EVERY_BATCHES,
         true,
         20_000,
-        SecondaryStorageConfig.h2In(dataDir));
+        SecondaryStorageConfig.h2In(dataDir),
+        SecurityConfig.defaults());
   }
 
   public EngineConfig withPorts(int grpc, int rest) {
     return new EngineConfig(
-        dataDir, grpc, rest, clock, snapshotEveryBatches, fsync, inboxCapacity, secondaryStorage);
+        dataDir,
+        grpc,
+        rest,
+        clock,
+        snapshotEveryBatches,
+        fsync,
+        inboxCapacity,
+        secondaryStorage,
+        security);
   }
 
   public EngineConfig withClock(EngineClock newClock) {
@@ -52,16 +64,46 @@ public record EngineConfig(
         snapshotEveryBatches,
         fsync,
         inboxCapacity,
-        secondaryStorage);
+        secondaryStorage,
+        security);
   }
 
   public EngineConfig withSnapshotEveryBatches(long batches) {
     return new EngineConfig(
-        dataDir, grpcPort, restPort, clock, batches, fsync, inboxCapacity, secondaryStorage);
+        dataDir,
+        grpcPort,
+        restPort,
+        clock,
+        batches,
+        fsync,
+        inboxCapacity,
+        secondaryStorage,
+        security);
   }
 
   public EngineConfig withSecondaryStorage(SecondaryStorageConfig storage) {
     return new EngineConfig(
-        dataDir, grpcPort, restPort, clock, snapshotEveryBatches, fsync, inboxCapacity, storage);
+        dataDir,
+        grpcPort,
+        restPort,
+        clock,
+        snapshotEveryBatches,
+        fsync,
+        inboxCapacity,
+        storage,
+        security);
+  }
+
+  public EngineConfig withSecurity(SecurityConfig newSecurity) {
+    return new EngineConfig(
+        dataDir,
+        grpcPort,
+        restPort,
+        clock,
+        snapshotEveryBatches,
+        fsync,
+        inboxCapacity,
+        secondaryStorage,
+        newSecurity);
   }
 }

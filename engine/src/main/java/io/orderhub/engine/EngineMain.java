@@ -2,8 +2,13 @@ package io.orderhub.engine;
 
 import io.orderhub.engine.exporter.SecondaryStorageConfig;
 import io.orderhub.engine.metrics.MonitoringConfig;
+import io.orderhub.engine.security.AuthMethod;
+import io.orderhub.engine.security.OidcConfig;
+import io.orderhub.engine.security.SecurityConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 
@@ -11,11 +16,16 @@ import org.slf4j.LoggerFactory;
  * Runs the engine standalone: {@code java -jar engine.jar [--data-dir D] [--grpc-port P]
  * [--rest-port P] [--snapshot-every N] [--monitoring-port P] [--monitoring-host H]
  * [--secondary-storage-url URL] [--secondary-storage-user U] [--secondary-storage-password P]
- * [--secondary-storage-retention DURATION]}, or the same through ENGINE_DATA_DIR, ENGINE_GRPC_PORT,
- * ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY, ENGINE_MONITORING_PORT, ENGINE_MONITORING_HOST and
- * ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/RETENTION. SIGTERM closes it cleanly (gateways first,
- * then a final snapshot and a flushed journal); a SIGKILL loses nothing acknowledged (see the
- * engine README). An engine that fails to start exits with status 1.
+ * [--secondary-storage-retention DURATION] [--host H] [--auth basic|oidc|none] [--admin-user U]
+ * [--oidc-issuer URL --oidc-jwks-uri URL --oidc-audience A [--oidc-admin-client C]]}, or the same
+ * through ENGINE_DATA_DIR, ENGINE_GRPC_PORT, ENGINE_REST_PORT, ENGINE_SNAPSHOT_EVERY,
+ * ENGINE_MONITORING_PORT, ENGINE_MONITORING_HOST, ENGINE_SECONDARY_STORAGE_URL/USER/PASSWORD/
+ * RETENTION, ENGINE_HOST, ENGINE_AUTH, ENGINE_ADMIN_USER, ENGINE_OIDC_ISSUER/JWKS_URI/AUDIENCE/
+ * ADMIN_CLIENT. The first admin's password comes from ORDERHUB_ENGINE_ADMIN_PASSWORD, or is
+ * generated at first start and logged once. The gateways listen on loopback unless --host says
+ * otherwise. SIGTERM closes it cleanly (gateways first, then a final snapshot and a flushed
+ * journal); a SIGKILL loses nothing acknowledged (see the engine README). An engine that fails to
+ * start exits with status 1.
  */
 public final class EngineMain {
 
@@ -35,6 +45,13 @@ public final class EngineMain {
     String storageUser = env("ENGINE_SECONDARY_STORAGE_USER", null);
     String storagePassword = env("ENGINE_SECONDARY_STORAGE_PASSWORD", null);
     String retention = env("ENGINE_SECONDARY_STORAGE_RETENTION", null);
+    String host = env("ENGINE_HOST", SecurityConfig.LOOPBACK);
+    String auth = env("ENGINE_AUTH", "basic");
+    String adminUser = env("ENGINE_ADMIN_USER", SecurityConfig.DEFAULT_ADMIN);
+    String oidcIssuer = env("ENGINE_OIDC_ISSUER", null);
+    String oidcJwks = env("ENGINE_OIDC_JWKS_URI", null);
+    String oidcAudience = env("ENGINE_OIDC_AUDIENCE", null);
+    String oidcAdminClient = env("ENGINE_OIDC_ADMIN_CLIENT", null);
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -56,6 +73,13 @@ public final class EngineMain {
         case "--secondary-storage-user" -> storageUser = value;
         case "--secondary-storage-password" -> storagePassword = value;
         case "--secondary-storage-retention" -> retention = value;
+        case "--host" -> host = value;
+        case "--auth" -> auth = value;
+        case "--admin-user" -> adminUser = value;
+        case "--oidc-issuer" -> oidcIssuer = value;
+        case "--oidc-jwks-uri" -> oidcJwks = value;
+        case "--oidc-audience" -> oidcAudience = value;
+        case "--oidc-admin-client" -> oidcAdminClient = value;
         case "--help" -> usage(null);
         default -> usage("unknown option " + name);
       }
@@ -82,6 +106,28 @@ public final class EngineMain {
       }
     }
     config = config.withSecondaryStorage(storage);
+    String adminPassword = env(SecurityConfig.ADMIN_PASSWORD_ENV, null);
+    SecurityConfig security =
+        switch (auth.toLowerCase(java.util.Locale.ROOT)) {
+          case "basic" ->
+              new SecurityConfig(AuthMethod.BASIC, host, adminUser, adminPassword, null);
+          case "none" -> SecurityConfig.none().withHost(host);
+          case "oidc" -> {
+            if (oidcIssuer == null || oidcJwks == null || oidcAudience == null) {
+              usage("--auth oidc needs --oidc-issuer, --oidc-jwks-uri and --oidc-audience");
+            }
+            OidcConfig oidc =
+                OidcConfig.of(oidcIssuer, URI.create(oidcJwks), oidcAudience)
+                    .withAdminClients(
+                        oidcAdminClient == null ? List.of() : List.of(oidcAdminClient));
+            yield SecurityConfig.oidc(oidc).withHost(host);
+          }
+          default -> {
+            usage("--auth takes basic, oidc or none, not " + auth);
+            yield null;
+          }
+        };
+    config = config.withSecurity(security);
     Engine engine;
     try {
       engine = Engine.start(config, MonitoringConfig.on(monitoringPort).withHost(monitoringHost));
@@ -118,7 +164,11 @@ public final class EngineMain {
             + " [--snapshot-every BATCHES] [--monitoring-port PORT] [--monitoring-host HOST]"
             + " [--secondary-storage-url JDBC-URL|none]"
             + " [--secondary-storage-user USER] [--secondary-storage-password PASSWORD]"
-            + " [--secondary-storage-retention DURATION]");
+            + " [--secondary-storage-retention DURATION] [--host HOST (default 127.0.0.1)]"
+            + " [--auth basic|oidc|none] [--admin-user NAME] [--oidc-issuer URL]"
+            + " [--oidc-jwks-uri URL] [--oidc-audience AUDIENCE] [--oidc-admin-client ID]"
+            + "; admin password: env "
+            + SecurityConfig.ADMIN_PASSWORD_ENV);
     System.exit(problem == null ? 0 : 2);
   }
 }

@@ -14,6 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param wedgedAfter a processing step running longer makes the engine's liveness DOWN
  * @param secondaryStorageUrl the engine's read model (JDBC URL); empty means an H2 file under
  *     dataDir. The local profile points it at the embedded PostgreSQL, in its own schema.
+ * @param host the address the engine's gRPC and REST gateways bind; loopback unless set
+ * @param auth {@code basic} (default) or {@code none}, which opens every door and logs a warning
+ * @param adminPassword the engine's first admin ({@code admin}); empty: generated at first start
+ *     and logged once (ORDERHUB_ENGINE_ADMIN_PASSWORD sets it)
  */
 @ConfigurationProperties("orderhub.engine")
 public record EmbeddedEngineProperties(
@@ -25,4 +29,7 @@ public record EmbeddedEngineProperties(
     @DefaultValue("30s") Duration wedgedAfter,
     @DefaultValue("") String secondaryStorageUrl,
     @DefaultValue("") String secondaryStorageUser,
-    @DefaultValue("") String secondaryStoragePassword) {}
+    @DefaultValue("") String secondaryStoragePassword,
+    @DefaultValue("127.0.0.1") String host,
+    @DefaultValue("basic") String auth,
+    @DefaultValue("") String adminPassword) {}

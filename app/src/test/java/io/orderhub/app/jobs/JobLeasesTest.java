@@ -8,6 +8,7 @@ import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.orderhub.app.TestServers;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.security.EngineCredentials;
 import io.orderhub.workers.support.JobLeases;
 import java.net.URI;
 import java.nio.file.Path;
@@ -30,9 +31,14 @@ class JobLeasesTest {
     Path dataDir = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
     int grpc = TestServers.freePort();
     int rest = TestServers.freePort();
-    try (Engine engine = Engine.start(EngineConfig.defaults(dataDir).withPorts(grpc, rest));
+    try (Engine engine =
+            Engine.start(
+                EngineConfig.defaults(dataDir)
+                    .withPorts(grpc, rest)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));
         CamundaClient client =
             CamundaClient.newClientBuilder()
+                .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                 .restAddress(URI.create("http://localhost:" + rest))
                 .grpcAddress(URI.create("http://localhost:" + grpc))
                 .preferRestOverGrpc(false)

@@ -11,6 +11,7 @@ import io.orderhub.domain.order.model.OrderStatus;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.security.EngineCredentials;
 import io.orderhub.workers.support.QuietOvertakenSteps;
 import io.orderhub.workers.support.StepOvertaken;
 import java.net.URI;
@@ -37,9 +38,14 @@ class QuietOvertakenStepsTest {
     Path dataDir = Path.of("target", "test-data", UUID.randomUUID().toString()).toAbsolutePath();
     int grpc = TestServers.freePort();
     int rest = TestServers.freePort();
-    try (Engine engine = Engine.start(EngineConfig.defaults(dataDir).withPorts(grpc, rest));
+    try (Engine engine =
+            Engine.start(
+                EngineConfig.defaults(dataDir)
+                    .withPorts(grpc, rest)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));
         CamundaClient client =
             CamundaClient.newClientBuilder()
+                .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                 .restAddress(URI.create("http://localhost:" + rest))
                 .grpcAddress(URI.create("http://localhost:" + grpc))
                 .build()) {

@@ -14,6 +14,7 @@ import io.orderhub.app.TestServers;
 import io.orderhub.domain.shared.model.OrderId;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.security.EngineCredentials;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,10 @@ class ProcessStartRetryTest {
     registry.add("camunda.client.rest-address", () -> "http://localhost:" + ENGINE_REST_PORT);
     registry.add("camunda.client.grpc-address", () -> "http://localhost:" + ENGINE_GRPC_PORT);
     registry.add("camunda.client.request-timeout", () -> "PT3S");
+    // a remote engine with authentication: the starter's standard basic settings
+    registry.add("camunda.client.auth.method", () -> "basic");
+    registry.add("camunda.client.auth.username", EngineCredentials.TEST_ADMIN::username);
+    registry.add("camunda.client.auth.password", EngineCredentials.TEST_ADMIN::password);
   }
 
   @LocalServerPort int httpPort;
@@ -57,7 +62,9 @@ class ProcessStartRetryTest {
     Http http = new Http(httpPort);
     Path engineData = dataDir.resolve("engine");
     EngineConfig engineConfig =
-        EngineConfig.defaults(engineData).withPorts(ENGINE_GRPC_PORT, ENGINE_REST_PORT);
+        EngineConfig.defaults(engineData)
+            .withPorts(ENGINE_GRPC_PORT, ENGINE_REST_PORT)
+            .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin());
 
     // the engine is down: orders are taken and kept, their processes wait
     Http.Response placed = http.post("/api/orders", orderJson(uniqueCustomer()), key(uniqueKey()));

@@ -10,6 +10,8 @@ import static org.awaitility.Awaitility.await;
 import io.orderhub.app.Http;
 import io.orderhub.app.OrderHubApplication;
 import io.orderhub.app.TestServers;
+import io.orderhub.engine.security.EngineCredentials;
+import io.orderhub.engine.security.SecurityConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +56,7 @@ class RemoteEngineTest {
     int rest = TestServers.freePort();
     int monitoring = TestServers.freePort();
     Files.createDirectories(dataDir);
-    engine =
+    ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -68,13 +70,22 @@ class RemoteEngineTest {
                     "--rest-port",
                     "" + rest,
                     "--monitoring-port",
-                    "" + monitoring))
+                    "" + monitoring,
+                    "--admin-user",
+                    EngineCredentials.TEST_ADMIN.username()))
             .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("engine.log").toFile())
-            .start();
+            .redirectOutput(dataDir.resolve("engine.log").toFile());
+    builder
+        .environment()
+        .put(SecurityConfig.ADMIN_PASSWORD_ENV, EngineCredentials.TEST_ADMIN.password());
+    engine = builder.start();
     awaitReady(monitoring);
     registry.add("camunda.client.rest-address", () -> "http://localhost:" + rest);
     registry.add("camunda.client.grpc-address", () -> "http://localhost:" + grpc);
+    // as against Zeebe: the engine authenticates, the client uses its standard basic settings
+    registry.add("camunda.client.auth.method", () -> "basic");
+    registry.add("camunda.client.auth.username", EngineCredentials.TEST_ADMIN::username);
+    registry.add("camunda.client.auth.password", EngineCredentials.TEST_ADMIN::password);
     registry.add(
         "orderhub.engine.health-url",
         () -> "http://localhost:" + monitoring + "/actuator/health/readiness");

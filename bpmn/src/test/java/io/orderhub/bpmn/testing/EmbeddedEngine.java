@@ -5,6 +5,7 @@ import io.camunda.client.api.response.DeploymentEvent;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
 import io.orderhub.engine.clock.ControlledClock;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +37,12 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   private EmbeddedEngine(Path dataDir, ControlledClock clock) throws IOException {
     this.clock = clock;
-    this.engine = Engine.start(EngineConfig.defaults(dataDir).withPorts(0, 0).withClock(clock));
+    this.engine =
+        Engine.start(
+            EngineConfig.defaults(dataDir)
+                .withPorts(0, 0)
+                .withClock(clock)
+                .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()));
     engine.addListener(records);
   }
 
@@ -63,6 +69,7 @@ public final class EmbeddedEngine implements AutoCloseable {
         .applyEnvironmentVariableOverrides(false)
         .restAddress(restAddress())
         .grpcAddress(grpcAddress())
+        .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
         .defaultRequestTimeout(Duration.ofSeconds(20))
         .build();
   }

@@ -63,7 +63,10 @@ class StrictEdgesTest extends EngineTestBase {
   void openConnections() {
     http = HttpClient.newHttpClient();
     channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
   }
 
   @AfterEach
@@ -129,6 +132,9 @@ class StrictEdgesTest extends EngineTestBase {
     String response =
         rawHttp(
             "POST /v2/messages/publication HTTP/1.1\r\n"
+                + "Authorization: "
+                + basicAuthorization()
+                + "\r\n"
                 + "Host: localhost\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Content-Length: "
@@ -145,6 +151,9 @@ class StrictEdgesTest extends EngineTestBase {
     String response =
         rawHttp(
             "POST /v2/messages/publication HTTP/1.1\r\n"
+                + "Authorization: "
+                + basicAuthorization()
+                + "\r\n"
                 + "Host: localhost\r\n"
                 + "Content-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n"
@@ -401,7 +410,8 @@ class StrictEdgesTest extends EngineTestBase {
   private HttpRequest.Builder request(String path, String contentType) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create("http://localhost:" + engine.restPort() + path))
-            .timeout(Duration.ofSeconds(30));
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", basicAuthorization());
     return contentType == null ? builder : builder.header("Content-Type", contentType);
   }
 

@@ -7,6 +7,7 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -30,9 +31,15 @@ class EngineMetricsTest {
 
   @BeforeEach
   void start() throws IOException {
-    engine = Engine.start(EngineConfig.defaults(dataDir).withPorts(0, 0), MonitoringConfig.on(0));
+    engine =
+        Engine.start(
+            EngineConfig.defaults(dataDir)
+                .withPorts(0, 0)
+                .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()),
+            MonitoringConfig.on(0));
     client =
         CamundaClient.newClientBuilder()
+            .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
             .applyEnvironmentVariableOverrides(false)
             .restAddress(URI.create("http://localhost:" + engine.restPort()))
             .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
 import io.orderhub.engine.EngineMain;
+import io.orderhub.engine.security.EngineCredentials;
+import io.orderhub.engine.security.SecurityConfig;
 import io.orderhub.engine.testing.Transport;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -71,8 +73,13 @@ final class ChildEngine implements AutoCloseable {
       command.addAll(List.of("--snapshot-every", "" + snapshotEvery));
     }
     command.addAll(extraArgs);
-    Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    command.addAll(List.of("--admin-user", EngineCredentials.TEST_ADMIN.username()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder
+        .environment()
+        .put(SecurityConfig.ADMIN_PASSWORD_ENV, EngineCredentials.TEST_ADMIN.password());
+    Process process = builder.start();
     ChildEngine child = new ChildEngine(log, process, grpcPort, restPort);
     try {
       child.awaitReady();
@@ -136,6 +143,7 @@ final class ChildEngine implements AutoCloseable {
         .restAddress(URI.create("http://localhost:" + restPort))
         .grpcAddress(URI.create("http://localhost:" + grpcPort))
         .preferRestOverGrpc(transport == REST)
+        .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
         .defaultRequestTimeout(Duration.ofSeconds(10))
         .build();
   }

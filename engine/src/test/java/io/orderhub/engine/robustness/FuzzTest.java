@@ -299,6 +299,7 @@ class FuzzTest extends EngineTestBase {
         http.send(
             HttpRequest.newBuilder(URI.create("http://localhost:" + engine.restPort() + path))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basicAuthorization())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build(),
@@ -362,7 +363,10 @@ class FuzzTest extends EngineTestBase {
 
   private void badProtobuf() {
     ManagedChannel channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
     grpcInput = "";
     try {
       if (random.nextBoolean()) {

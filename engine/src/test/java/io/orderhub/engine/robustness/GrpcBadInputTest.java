@@ -59,7 +59,10 @@ class GrpcBadInputTest extends EngineTestBase {
   @BeforeEach
   void openChannel() {
     channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
   }
 
   @AfterEach

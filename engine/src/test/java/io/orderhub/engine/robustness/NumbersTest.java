@@ -58,6 +58,7 @@ class NumbersTest extends EngineTestBase {
                 HttpRequest.newBuilder(
                         URI.create(
                             "http://localhost:" + engine.restPort() + "/v2/process-instances"))
+                    .header("Authorization", basicAuthorization())
                     .header("Content-Type", "application/json")
                     .POST(
                         HttpRequest.BodyPublishers.ofString(
@@ -76,7 +77,10 @@ class NumbersTest extends EngineTestBase {
   void shouldRejectANumberNoVariableHoldsOverGrpc(String number) {
     // the raw protocol: the client would parse and re-encode the JSON (and round it) itself
     ManagedChannel channel =
-        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort()).usePlaintext().build();
+        ManagedChannelBuilder.forAddress("localhost", engine.grpcPort())
+            .usePlaintext()
+            .intercept(grpcCredentials())
+            .build();
     try {
       assertThatThrownBy(
               () ->

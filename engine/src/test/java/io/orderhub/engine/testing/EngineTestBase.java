@@ -10,6 +10,7 @@ import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
 import io.orderhub.engine.clock.ControlledClock;
 import io.orderhub.engine.record.EngineEvent;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -59,7 +60,12 @@ public abstract class EngineTestBase {
     records = new RecordLog();
     engine =
         Engine.start(
-            configure(EngineConfig.defaults(dir).withPorts(0, 0).withClock(clock)), limits());
+            configure(
+                EngineConfig.defaults(dir)
+                    .withPorts(0, 0)
+                    .withClock(clock)
+                    .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin())),
+            limits());
     engine.addListener(records);
   }
 
@@ -117,8 +123,29 @@ public abstract class EngineTestBase {
                 .restAddress(URI.create("http://localhost:" + engine.restPort()))
                 .grpcAddress(URI.create("http://localhost:" + engine.grpcPort()))
                 .preferRestOverGrpc(t == Transport.REST)
+                .credentialsProvider(EngineCredentials.TEST_ADMIN.provider())
                 .defaultRequestTimeout(Duration.ofSeconds(20))
                 .build());
+  }
+
+  /** The test admin's {@code Authorization} header value, for raw HTTP requests. */
+  protected static String basicAuthorization() {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (EngineCredentials.TEST_ADMIN.username()
+                        + ":"
+                        + EngineCredentials.TEST_ADMIN.password())
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Sends the test admin's credentials on a raw gRPC channel, as the official client does. */
+  protected static io.grpc.ClientInterceptor grpcCredentials() {
+    io.grpc.Metadata headers = new io.grpc.Metadata();
+    headers.put(
+        io.grpc.Metadata.Key.of("authorization", io.grpc.Metadata.ASCII_STRING_MARSHALLER),
+        basicAuthorization());
+    return io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers);
   }
 
   protected DeploymentEvent deploy(Transport transport, BpmnModelInstance model) {

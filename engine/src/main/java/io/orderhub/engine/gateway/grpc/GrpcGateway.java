@@ -1,8 +1,11 @@
 package io.orderhub.engine.gateway.grpc;
 
 import io.grpc.Server;
+import io.grpc.ServerInterceptors;
 import io.grpc.netty.NettyServerBuilder;
 import io.orderhub.engine.api.EngineApi;
+import io.orderhub.engine.security.EngineSecurity;
+import io.orderhub.engine.security.SecurityConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -15,16 +18,28 @@ public final class GrpcGateway implements AutoCloseable {
 
   private final EngineApi engine;
   private final int requestedPort;
+  private final String host;
+  private final EngineSecurity security;
   private Server server;
   // read by in-flight Topology calls, which must not wait on the lifecycle lock during close()
   private volatile int boundPort = -1;
 
   /**
-   * @param port the port to listen on, all interfaces; 0 picks an ephemeral port
+   * @param port the port to listen on, loopback only; 0 picks an ephemeral port
    */
   public GrpcGateway(EngineApi engine, int port) {
+    this(engine, SecurityConfig.LOOPBACK, port, EngineSecurity.disabled());
+  }
+
+  /**
+   * @param host the address to bind (loopback unless the operator chose otherwise)
+   * @param security who may call which method
+   */
+  public GrpcGateway(EngineApi engine, String host, int port, EngineSecurity security) {
     this.engine = engine;
+    this.host = host;
     this.requestedPort = port;
+    this.security = security;
   }
 
   public synchronized GrpcGateway start() throws IOException {
@@ -32,10 +47,13 @@ public final class GrpcGateway implements AutoCloseable {
       throw new IllegalStateException("gRPC gateway already started");
     }
     server =
-        NettyServerBuilder.forAddress(new InetSocketAddress(requestedPort))
+        NettyServerBuilder.forAddress(new InetSocketAddress(host, requestedPort))
             .addService(
                 UnparsableRequests.rejectAsInvalidArgument(
-                    new GatewayService(engine, this::port).bindService()))
+                    // inside the raw-bytes layer, so the door sees parsed requests
+                    ServerInterceptors.intercept(
+                        new GatewayService(engine, this::port).bindService(),
+                        new GrpcSecurity(security))))
             // Zeebe clients keep idle job streams open with pings; don't reset them as abusive
             .permitKeepAliveWithoutCalls(true)
             .permitKeepAliveTime(10, TimeUnit.SECONDS)

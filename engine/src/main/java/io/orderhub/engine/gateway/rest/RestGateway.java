@@ -3,6 +3,9 @@ package io.orderhub.engine.gateway.rest;
 import com.sun.net.httpserver.HttpServer;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.exporter.SecondaryStorage;
+import io.orderhub.engine.security.AuthenticationException;
+import io.orderhub.engine.security.EngineSecurity;
+import io.orderhub.engine.security.SecurityConfig;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -20,6 +23,8 @@ public final class RestGateway implements AutoCloseable {
   private final EngineApi engine;
   private final int requestedPort;
   private final SecondaryStorage readModel;
+  private final String host;
+  private final EngineSecurity security;
   private HttpServer server;
   private ExecutorService executor;
   private RestRouter router;
@@ -32,6 +37,21 @@ public final class RestGateway implements AutoCloseable {
    * @param readModel the secondary storage the searches read, or null: they then answer 501
    */
   public RestGateway(EngineApi engine, int port, SecondaryStorage readModel) {
+    this(engine, SecurityConfig.LOOPBACK, port, readModel, EngineSecurity.disabled());
+  }
+
+  /**
+   * @param host the address to bind (loopback unless the operator chose otherwise)
+   * @param security who may call which route; the web UI asks for the same login
+   */
+  public RestGateway(
+      EngineApi engine,
+      String host,
+      int port,
+      SecondaryStorage readModel,
+      EngineSecurity security) {
+    this.host = Objects.requireNonNull(host, "host");
+    this.security = Objects.requireNonNull(security, "security");
     this.readModel = readModel;
     this.engine = Objects.requireNonNull(engine, "engine");
     if (port < 0 || port > 65_535) {
@@ -44,12 +64,29 @@ public final class RestGateway implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("REST gateway already started");
     }
-    HttpServer httpServer = HttpServer.create(new InetSocketAddress(requestedPort), 0);
+    HttpServer httpServer = HttpServer.create(new InetSocketAddress(host, requestedPort), 0);
     ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
-    router = RestRouter.forEngine(engine, readModel);
+    router = RestRouter.forEngine(engine, readModel, security);
     httpServer.createContext("/", router);
     WebUiHandler webUi = new WebUiHandler(RestGateway.class.getClassLoader());
-    WebUiHandler.MOUNTS.forEach(mount -> httpServer.createContext(mount, webUi));
+    com.sun.net.httpserver.HttpHandler securedUi =
+        exchange -> {
+          try {
+            security.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+          } catch (AuthenticationException e) {
+            // the browser's own login dialog answers the challenge and resends it to /v2 too
+            try (exchange) {
+              exchange.getRequestBody().readAllBytes();
+              exchange
+                  .getResponseHeaders()
+                  .set("WWW-Authenticate", "Basic realm=\"" + RestSecurity.REALM + "\"");
+              exchange.sendResponseHeaders(401, -1);
+            }
+            return;
+          }
+          webUi.handle(exchange);
+        };
+    WebUiHandler.MOUNTS.forEach(mount -> httpServer.createContext(mount, securedUi));
     httpServer.setExecutor(handlers);
     httpServer.start();
     server = httpServer;

@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.orderhub.engine.api.EngineApi;
 import io.orderhub.engine.exporter.SecondaryStorage;
+import io.orderhub.engine.security.AuthenticationException;
+import io.orderhub.engine.security.Caller;
+import io.orderhub.engine.security.EngineSecurity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,14 +31,25 @@ final class RestRouter implements HttpHandler, AutoCloseable {
 
   private final List<Route> routes;
   private final List<AutoCloseable> resources;
+  private final EngineSecurity security;
 
   RestRouter(List<Route> routes) {
     this(routes, List.of());
   }
 
   RestRouter(List<Route> routes, List<AutoCloseable> resources) {
+    this(routes, resources, EngineSecurity.disabled());
+  }
+
+  RestRouter(List<Route> routes, List<AutoCloseable> resources, EngineSecurity security) {
     this.routes = List.copyOf(routes);
     this.resources = List.copyOf(resources);
+    this.security = security;
+  }
+
+  /** The routes this router serves (the door-knocking tests enumerate them). */
+  List<Route> routes() {
+    return routes;
   }
 
   /** Stops what the routes run in the background (batch operations). */
@@ -55,6 +69,11 @@ final class RestRouter implements HttpHandler, AutoCloseable {
   }
 
   static RestRouter forEngine(EngineApi engine, SecondaryStorage readModel) {
+    return forEngine(engine, readModel, EngineSecurity.disabled());
+  }
+
+  static RestRouter forEngine(
+      EngineApi engine, SecondaryStorage readModel, EngineSecurity security) {
     List<Route> routes = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
     if (readModel != null) {
@@ -76,7 +95,10 @@ final class RestRouter implements HttpHandler, AutoCloseable {
     routes.addAll(IncidentRoutes.routes(engine));
     routes.addAll(VariableRoutes.routes(engine));
     routes.addAll(ConditionalRoutes.routes(engine));
-    return new RestRouter(routes, resources);
+    if (security.enabled()) {
+      routes.addAll(IdentityRoutes.routes(security));
+    }
+    return new RestRouter(routes, resources, security);
   }
 
   @Override
@@ -84,9 +106,16 @@ final class RestRouter implements HttpHandler, AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     RestResponse response;
     try {
-      response = dispatch(exchange, path);
+      Caller caller = security.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+      RestSecurity.CALLER.set(caller);
+      response = dispatch(exchange, path, caller);
+    } catch (AuthenticationException e) {
+      readBody(exchange.getRequestBody());
+      response = RestSecurity.unauthenticated(security, e, path);
     } catch (Exception e) {
       response = ProblemResponses.fromException(e, path);
+    } finally {
+      RestSecurity.CALLER.remove();
     }
     try {
       send(exchange, response);
@@ -98,7 +127,8 @@ final class RestRouter implements HttpHandler, AutoCloseable {
     }
   }
 
-  private RestResponse dispatch(HttpExchange exchange, String path) throws Exception {
+  private RestResponse dispatch(HttpExchange exchange, String path, Caller caller)
+      throws Exception {
     String method = exchange.getRequestMethod();
     // Literal segments beat placeholders: /v2/jobs/activation is not PATCH /v2/jobs/{jobKey}.
     int bestCaptures = Integer.MAX_VALUE;
@@ -122,15 +152,14 @@ final class RestRouter implements HttpHandler, AutoCloseable {
       Route route = candidates.get(i);
       if (route.method().equals(method)) {
         byte[] body = readBody(exchange.getRequestBody());
-        return route
-            .handler()
-            .handle(
-                new RestRequest(
-                    path,
-                    captures.get(i),
-                    exchange.getRequestHeaders(),
-                    body,
-                    exchange.getRequestURI().getRawQuery()));
+        RestRequest request =
+            new RestRequest(
+                path,
+                captures.get(i),
+                exchange.getRequestHeaders(),
+                body,
+                exchange.getRequestURI().getRawQuery());
+        return route.handler().handle(RestSecurity.authorize(security, caller, route, request));
       }
       allowed.add(route.method());
     }

@@ -20,6 +20,10 @@ record Route(String method, PathTemplate path, Handler handler) {
     return new Route("PUT", PathTemplate.of(template), handler);
   }
 
+  static Route delete(String template, Handler handler) {
+    return new Route("DELETE", PathTemplate.of(template), handler);
+  }
+
   static Route patch(String template, Handler handler) {
     return new Route("PATCH", PathTemplate.of(template), handler);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.orderhub.engine.Engine;
 import io.orderhub.engine.EngineConfig;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,11 @@ class OperateBrowserTest {
     assertThat(Path.of("/usr/bin/chromium"))
         .as("Chromium for Playwright: apt-get install -y chromium (.ci/run installs it)")
         .exists();
-    try (Engine engine = Engine.start(EngineConfig.defaults(dataDir).withPorts(0, 0))) {
+    try (Engine engine =
+        Engine.start(
+            EngineConfig.defaults(dataDir)
+                .withPorts(0, 0)
+                .withSecurity(EngineCredentials.TEST_ADMIN.asAdmin()))) {
       Path log = OPERATE.resolve("target/e2e.log");
       Files.createDirectories(log.getParent());
       int exit = runE2e("http://localhost:" + engine.restPort(), log);
@@ -52,6 +57,9 @@ class OperateBrowserTest {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     npm.environment().put("ENGINE_URL", engineUrl);
+    // the browser logs in as the test admin; the script checks first that no login is refused
+    npm.environment().put("ENGINE_USER", EngineCredentials.TEST_ADMIN.username());
+    npm.environment().put("ENGINE_PASSWORD", EngineCredentials.TEST_ADMIN.password());
     npm.environment()
         .put("SCREENSHOT_DIR", OPERATE.resolve("target/screenshots").toAbsolutePath().toString());
     Process process = npm.start();
