@@ -22,6 +22,8 @@ public final class TestServers {
     registry.add("orderhub.postgres.data-dir", () -> dataDir.resolve("postgres").toString());
     int postgresPort = freePort();
     registry.add("orderhub.postgres.port", () -> postgresPort);
+    int redisPort = freePort();
+    registry.add("orderhub.redis.port", () -> redisPort);
     if (embeddedEngine) {
       int grpc = freePort();
       int rest = freePort();

@@ -43,8 +43,16 @@ public class OrderController {
   static final String PROBLEM = "application/problem+json";
   private static final int MAX_PAGE_SIZE = 100;
 
+  static final String MIN_VERSION = "Order-Min-Version";
+
   private final OrderUseCases useCases;
   private OrdersCreatedMeter createdMeter;
+  private OrderReads reads;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void reads(OrderReads reads) {
+    this.reads = reads;
+  }
 
   @org.springframework.beans.factory.annotation.Autowired
   void meter(OrdersCreatedMeter meter) {
@@ -86,8 +94,27 @@ public class OrderController {
   @ApiResponse(responseCode = "200", description = "the order")
   @ApiResponse(responseCode = "400", description = "the id is not an order id")
   @ApiResponse(responseCode = "404", description = "no such order")
-  public OrderView get(@PathVariable String id) {
-    return OrderView.of(useCases.get(orderId(id)));
+  public OrderView get(
+      @PathVariable String id,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "the version a change of yours answered with: the order is never older (reads"
+                      + " are cached for up to 30 s)")
+          @RequestHeader(name = MIN_VERSION, required = false)
+          String minVersion) {
+    return reads.read(orderId(id), minVersion(minVersion));
+  }
+
+  private static Long minVersion(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(header.strip());
+    } catch (NumberFormatException e) {
+      throw InvalidRequest.of(MIN_VERSION, "must be an order version (a whole number)");
+    }
   }
 
   @GetMapping

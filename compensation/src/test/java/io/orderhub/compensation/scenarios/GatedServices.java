@@ -83,10 +83,11 @@ final class GatedServices {
     Shipping(
         Shipments shipments,
         ReservedGoods goods,
+        io.orderhub.domain.shipment.application.DispatchSlots slots,
         OutboxWriter outbox,
         PlatformTransactionManager transactions,
         StepGate gate) {
-      super(shipments, goods, outbox, transactions, Clock.systemUTC());
+      super(shipments, goods, slots, outbox, transactions, Clock.systemUTC());
       this.gate = gate;
     }
 

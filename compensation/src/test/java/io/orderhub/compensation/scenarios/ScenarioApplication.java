@@ -80,11 +80,12 @@ public class ScenarioApplication {
   ShipmentService gatedShipmentService(
       Shipments shipments,
       InventoryService inventory,
+      io.orderhub.domain.shipment.infrastructure.DatabaseDispatchSlots slots,
       OutboxWriter outbox,
       PlatformTransactionManager transactions,
       StepGate gate) {
     return new GatedServices.Shipping(
-        shipments, new InventoryReservedGoods(inventory), outbox, transactions, gate);
+        shipments, new InventoryReservedGoods(inventory), slots, outbox, transactions, gate);
   }
 
   /** What the application does too: the provider's answers become the process's messages. */
