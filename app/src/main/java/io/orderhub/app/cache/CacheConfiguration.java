@@ -23,14 +23,17 @@ public class CacheConfiguration {
 
   @Bean
   HotOrders hotOrders(
-      CacheProperties properties, ObjectProvider<OrderViewStore> redis, OrderUseCases useCases) {
+      CacheProperties properties,
+      ObjectProvider<OrderViewStore> redis,
+      // looked up at the first read: the use cases' outbox writer calls back into this cache
+      ObjectProvider<OrderUseCases> useCases) {
     return new HotOrders(
         Caffeine.newBuilder()
             .expireAfterWrite(properties.ttl())
             .maximumSize(properties.maximumSize())
             .build(),
         Optional.ofNullable(redis.getIfAvailable()),
-        orderId -> OrderView.of(useCases.get(orderId)));
+        orderId -> OrderView.of(useCases.getObject().get(orderId)));
   }
 
   @Bean

@@ -80,7 +80,7 @@ public class ScenarioApplication {
   ShipmentService gatedShipmentService(
       Shipments shipments,
       InventoryService inventory,
-      io.orderhub.domain.shipment.infrastructure.DatabaseDispatchSlots slots,
+      io.orderhub.domain.shipment.application.DispatchSlots slots,
       OutboxWriter outbox,
       PlatformTransactionManager transactions,
       StepGate gate) {
