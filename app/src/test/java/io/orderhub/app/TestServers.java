@@ -25,6 +25,8 @@ public final class TestServers {
         () -> dataDir.resolve("local-issuer/signing-key.pem").toString());
     int postgresPort = freePort();
     registry.add("orderhub.postgres.port", () -> postgresPort);
+    int redisPort = freePort();
+    registry.add("orderhub.redis.port", () -> redisPort);
     if (embeddedEngine) {
       int grpc = freePort();
       int rest = freePort();

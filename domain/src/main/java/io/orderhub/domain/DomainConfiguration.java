@@ -5,6 +5,7 @@ import io.orderhub.domain.order.infrastructure.OrderConfiguration;
 import io.orderhub.domain.outbox.infrastructure.OutboxConfiguration;
 import io.orderhub.domain.payment.infrastructure.PaymentConfiguration;
 import io.orderhub.domain.shipment.infrastructure.ShipmentConfiguration;
+import io.orderhub.domain.shipment.infrastructure.noderedis.NodeRedisConfiguration;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -31,6 +32,7 @@ import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
   OrderConfiguration.class,
   InventoryConfiguration.class,
   PaymentConfiguration.class,
-  ShipmentConfiguration.class
+  ShipmentConfiguration.class,
+  NodeRedisConfiguration.class
 })
 public class DomainConfiguration {}

@@ -1,5 +1,7 @@
 package io.orderhub.app.order;
 
+import io.orderhub.domain.order.application.OrderNotFound;
+
 import io.orderhub.app.observability.AppMeters;
 import io.orderhub.app.observability.OrdersCreatedMeter;
 import io.orderhub.app.web.InvalidRequest;
@@ -43,8 +45,16 @@ public class OrderController {
   static final String PROBLEM = "application/problem+json";
   private static final int MAX_PAGE_SIZE = 100;
 
+  static final String MIN_VERSION = "Order-Min-Version";
+
   private final OrderUseCases useCases;
   private OrdersCreatedMeter createdMeter;
+  private OrderReads reads;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void reads(OrderReads reads) {
+    this.reads = reads;
+  }
 
   @org.springframework.beans.factory.annotation.Autowired
   void meter(OrdersCreatedMeter meter) {
@@ -121,20 +131,43 @@ public class OrderController {
   @ApiResponse(responseCode = "200", description = "the order")
   @ApiResponse(responseCode = "400", description = "the id is not an order id")
   @ApiResponse(responseCode = "404", description = "no such order")
-  public OrderView get(@PathVariable String id) {
+  public OrderView get(
+      @PathVariable String id,
+      @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "the version a change of yours answered with: the order is never older (reads"
+                      + " are cached for up to 30 s)")
+          @RequestHeader(name = MIN_VERSION, required = false)
+          String minVersion) {
     OrderId orderId = orderId(id);
+    Long floor = minVersion(minVersion);
+    OrderView view;
     try {
-      return OrderView.of(useCases.get(orderId));
-    } catch (io.orderhub.domain.order.application.OrderNotFound e) {
+      view = reads.read(orderId, floor);
+    } catch (OrderNotFound e) {
       if (deferred == null) {
         throw e;
       }
       // acknowledged by the intake and not persisted yet — or persisted a moment ago, when the
       // intake has already forgotten it: then the second read finds it
-      return deferred
-          .accepted(orderId)
-          .filter(view -> useCases.mayReach(view.customerId()))
-          .orElseGet(() -> OrderView.of(useCases.get(orderId)));
+      view = deferred.accepted(orderId).orElseGet(() -> reads.read(orderId, floor));
+    }
+    // the caches hold every customer's orders: to a customer, another's order does not exist
+    if (!useCases.mayReach(view.customerId())) {
+      throw new OrderNotFound(orderId);
+    }
+    return view;
+  }
+
+  private static Long minVersion(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      return Long.valueOf(header.strip());
+    } catch (NumberFormatException e) {
+      throw InvalidRequest.of(MIN_VERSION, "must be an order version (a whole number)");
     }
   }
 

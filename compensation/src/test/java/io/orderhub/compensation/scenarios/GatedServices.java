@@ -84,11 +84,12 @@ final class GatedServices {
     Shipping(
         Shipments shipments,
         ReservedGoods goods,
+        io.orderhub.domain.shipment.application.DispatchSlots slots,
         OutboxWriter outbox,
         Carrier carrier,
         PlatformTransactionManager transactions,
         StepGate gate) {
-      super(shipments, goods, outbox, carrier, transactions, Clock.systemUTC());
+      super(shipments, goods, slots, outbox, carrier, transactions, Clock.systemUTC());
       this.gate = gate;
     }
 

@@ -82,6 +82,7 @@ public class ScenarioApplication {
   ShipmentService gatedShipmentService(
       Shipments shipments,
       InventoryService inventory,
+      io.orderhub.domain.shipment.application.DispatchSlots slots,
       OutboxWriter outbox,
       GuardedCarrier carrier,
       PlatformTransactionManager transactions,
@@ -89,6 +90,7 @@ public class ScenarioApplication {
     return new GatedServices.Shipping(
         shipments,
         new InventoryReservedGoods(inventory),
+        slots,
         outbox,
         carrier.asCarrier(),
         transactions,

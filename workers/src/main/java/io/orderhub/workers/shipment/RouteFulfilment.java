@@ -58,6 +58,10 @@ public class RouteFulfilment {
       case RouteResult.NothingReserved nothing ->
           throw new IllegalStateException(
               "Expected goods reserved for order " + id + ", but " + nothing.reason());
+      // retried as the job's retries allow, then an incident: an operator raises the capacity
+      case RouteResult.NoDispatchSlot full ->
+          throw new IllegalStateException(
+              "Expected a dispatch slot for order " + id + ", but " + full.reason());
     };
   }
 }

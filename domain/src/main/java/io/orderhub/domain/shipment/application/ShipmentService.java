@@ -13,6 +13,8 @@ import io.orderhub.domain.shipment.model.ParcelStatus;
 import io.orderhub.domain.shipment.model.Shipment;
 import io.orderhub.domain.shipment.model.ShipmentStatus;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,6 +36,7 @@ public class ShipmentService {
 
   private final Shipments shipments;
   private final ReservedGoods reservedGoods;
+  private final DispatchSlots slots;
   private final OutboxWriter outbox;
   private final Carrier carrier;
   private final TransactionTemplate transactions;
@@ -41,21 +45,24 @@ public class ShipmentService {
   public ShipmentService(
       Shipments shipments,
       ReservedGoods reservedGoods,
+      DispatchSlots slots,
       OutboxWriter outbox,
       PlatformTransactionManager transactionManager,
       Clock clock) {
-    this(shipments, reservedGoods, outbox, new SimulatedCarrier(), transactionManager, clock);
+    this(shipments, reservedGoods, slots, outbox, new SimulatedCarrier(), transactionManager, clock);
   }
 
   public ShipmentService(
       Shipments shipments,
       ReservedGoods reservedGoods,
+      DispatchSlots slots,
       OutboxWriter outbox,
       Carrier carrier,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.shipments = shipments;
     this.reservedGoods = reservedGoods;
+    this.slots = slots;
     this.outbox = outbox;
     this.carrier = carrier;
     this.transactions = new TransactionTemplate(transactionManager);
@@ -63,18 +70,35 @@ public class ShipmentService {
   }
 
   /**
-   * Plans the order's parcels: one per warehouse holding its reserved goods. Idempotent per order
-   * (a repeat, also a concurrent one, returns the existing shipment).
+   * Plans the order's parcels: one per warehouse holding its reserved goods, each with a dispatch
+   * slot booked at its warehouse on the first day that has room. Idempotent per order (a repeat,
+   * also a concurrent one, returns the existing shipment).
    */
   public RouteResult route(OrderId orderId) {
-    try {
-      return transactions.execute(status -> routeOnce(orderId));
-    } catch (DataIntegrityViolationException raced) {
-      return transactions.execute(status -> routeOnce(orderId));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return routeInTransaction(orderId);
+      } catch (DispatchSlotsContended contended) {
+        // the slot allocator switched (Redis lost or rebuilt) under this booking: the next
+        // transaction books with the other one
+        if (attempt == MAX_ROUTE_ATTEMPTS) {
+          throw contended;
+        }
+      }
     }
   }
 
-  private RouteResult routeOnce(OrderId orderId) {
+  private static final int MAX_ROUTE_ATTEMPTS = 5;
+
+  private RouteResult routeInTransaction(OrderId orderId) {
+    try {
+      return transactions.execute(status -> routeOnce(orderId, status));
+    } catch (DataIntegrityViolationException raced) {
+      return transactions.execute(status -> routeOnce(orderId, status));
+    }
+  }
+
+  private RouteResult routeOnce(OrderId orderId, TransactionStatus status) {
     Optional<Shipment> existing = shipments.findByOrder(orderId.value());
     if (existing.isPresent()) {
       return new RouteResult.Routed(existing.get(), true);
@@ -93,6 +117,14 @@ public class ShipmentService {
     List<ParcelPlan> plans = new ArrayList<>();
     byWarehouse.forEach(
         (warehouse, items) -> plans.add(new ParcelPlan(plans.size() + 1, warehouse, items)));
+    LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    for (WarehouseId warehouse : byWarehouse.keySet()) {
+      if (slots.book(orderId, warehouse, today).isEmpty()) {
+        status.setRollbackOnly(); // gives back the slots booked at the other warehouses
+        return new RouteResult.NoDispatchSlot(
+            warehouse, "every day of the booking horizon is full at " + warehouse);
+      }
+    }
     Shipment shipment = Shipment.route(orderId, plans, clock.instant());
     save(shipment);
     return new RouteResult.Routed(shipment, false);
@@ -157,6 +189,7 @@ public class ShipmentService {
           return switch (shipment.recall()) {
             case RECALLED -> {
               save(shipment);
+              slots.release(orderId);
               yield new RecallResult.Recalled(shipment);
             }
             case ALREADY_RECALLED -> new RecallResult.AlreadyRecalled(shipment);

@@ -49,6 +49,7 @@ class CarrierResilienceTest {
   @Autowired OutboxWriter outbox;
   @Autowired PlatformTransactionManager transactions;
   @Autowired InventoryService inventory;
+  @Autowired DispatchSlots slots;
   SimulatedCarrier carrier = new SimulatedCarrier();
   GuardedCarrier guarded = new GuardedCarrier(carrier, new Guard("carrier", SETTINGS));
   ShipmentService shipments;
@@ -59,6 +60,7 @@ class CarrierResilienceTest {
         new ShipmentService(
             shipmentRows,
             new InventoryReservedGoods(inventory),
+            slots,
             outbox,
             guarded.asCarrier(),
             transactions,
