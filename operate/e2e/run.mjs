@@ -346,7 +346,8 @@ await step('incidents page: open incidents grouped, retried in bulk', async () =
   await shot('15-incidents-grouped');
   while (await page.locator('.incident-group button.retry-group').count()) {
     await page.locator('.incident-group button.retry-group').first().click();
-    await page.waitForSelector('.incident-group .success, .incident-group .error', { timeout: 20_000 });
+    // a quick retry may refresh the group away before its success line is seen
+    await page.waitForSelector('.incident-group .success, .incident-group .error, #no-incidents', { timeout: 20_000 });
     const failure = await page.locator('.incident-group .error').count();
     expect(failure === 0, `bulk retry failed: ${await page.locator('.incident-group .error').first().textContent().catch(() => '')}`);
     await page.waitForFunction(() => !document.querySelector('.incident-group .success') || document.querySelector('#no-incidents'), null, { timeout: 25_000 });
