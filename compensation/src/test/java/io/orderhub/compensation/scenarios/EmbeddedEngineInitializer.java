@@ -1,6 +1,7 @@
 package io.orderhub.compensation.scenarios;
 
 import io.orderhub.bpmn.testing.EmbeddedEngine;
+import io.orderhub.engine.security.EngineCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the embedded engine in-process on free ports before the context refreshes, points the
  * Camunda starter at it ({@code camunda.client.rest-address}, {@code camunda.client.grpc-address})
- * and registers it as a bean that is closed with the context — after the client and its workers,
+ * with the test admin's credentials, and registers it as a bean that is closed with the context — after the client and its workers,
  * which were created later.
  */
 public class EmbeddedEngineInitializer
@@ -40,6 +41,8 @@ public class EmbeddedEngineInitializer
                     "camunda.client.grpc-address", engine.grpcAddress().toString())));
     DefaultListableBeanFactory beans = (DefaultListableBeanFactory) context.getBeanFactory();
     beans.registerSingleton("embeddedEngine", engine);
+    // the starter's client logs in with these instead of its (unauthenticated) default
+    beans.registerSingleton("engineCredentials", EngineCredentials.TEST_ADMIN.provider());
     beans.registerDisposableBean("embeddedEngine", engine::close);
   }
 }
