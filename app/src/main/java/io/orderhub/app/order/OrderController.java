@@ -1,10 +1,9 @@
 package io.orderhub.app.order;
 
-import io.orderhub.domain.order.application.OrderNotFound;
-
 import io.orderhub.app.observability.AppMeters;
 import io.orderhub.app.observability.OrdersCreatedMeter;
 import io.orderhub.app.web.InvalidRequest;
+import io.orderhub.domain.order.application.OrderNotFound;
 import io.orderhub.domain.order.model.IdempotencyKey;
 import io.orderhub.domain.order.model.Order;
 import io.orderhub.domain.shared.model.OrderId;

@@ -15,8 +15,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Starts the embedded engine in-process on free ports before the context refreshes, points the
  * Camunda starter at it ({@code camunda.client.rest-address}, {@code camunda.client.grpc-address})
- * with the test admin's credentials, and registers it as a bean that is closed with the context — after the client and its workers,
- * which were created later.
+ * with the test admin's credentials, and registers it as a bean that is closed with the context —
+ * after the client and its workers, which were created later.
  */
 public class EmbeddedEngineInitializer
     implements ApplicationContextInitializer<ConfigurableApplicationContext> {

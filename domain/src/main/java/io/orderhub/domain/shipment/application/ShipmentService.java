@@ -49,7 +49,8 @@ public class ShipmentService {
       OutboxWriter outbox,
       PlatformTransactionManager transactionManager,
       Clock clock) {
-    this(shipments, reservedGoods, slots, outbox, new SimulatedCarrier(), transactionManager, clock);
+    this(
+        shipments, reservedGoods, slots, outbox, new SimulatedCarrier(), transactionManager, clock);
   }
 
   public ShipmentService(
