@@ -110,18 +110,7 @@ public class OrderService {
     for (PlaceOrder command : commands) {
       Order existing = known.get(command.orderId());
       if (existing != null) {
-        results.add(
-            existing.idempotencyKey().equals(command.idempotencyKey())
-                    && existing.customerId().equals(command.customerId())
-                    && sameOrder(existing, command)
-                ? new PlaceOrderResult.AlreadyPlaced(existing)
-                : new PlaceOrderResult.KeyReused(
-                    existing,
-                    "order id "
-                        + command.orderId()
-                        + " was used with idempotency key "
-                        + existing.idempotencyKey()
-                        + " for other content"));
+        results.add(replayOf(existing, command));
         continue;
       }
       Order order =
@@ -183,20 +172,23 @@ public class OrderService {
     }
     return orders
         .find(command.orderId())
-        .map(
-            order ->
-                // found by id (the key lookup can miss a row committed a moment ago): the same
-                // customer, key and content is the same order
-                order.idempotencyKey().equals(command.idempotencyKey())
-                        && order.customerId().equals(command.customerId())
-                        && sameOrder(order, command)
-                    ? new PlaceOrderResult.AlreadyPlaced(order)
-                    : new PlaceOrderResult.KeyReused(
-                        order,
-                        "order id "
-                            + command.orderId()
-                            + " was used with idempotency key "
-                            + order.idempotencyKey()));
+        // found by id (the key lookup can miss a row committed a moment ago)
+        .map(order -> replayOf(order, command));
+  }
+
+  /** An order already under the command's id: the same customer, key and content is a replay. */
+  private static PlaceOrderResult replayOf(Order existing, PlaceOrder command) {
+    return existing.idempotencyKey().equals(command.idempotencyKey())
+            && existing.customerId().equals(command.customerId())
+            && sameOrder(existing, command)
+        ? new PlaceOrderResult.AlreadyPlaced(existing)
+        : new PlaceOrderResult.KeyReused(
+            existing,
+            "order id "
+                + command.orderId()
+                + " was used with idempotency key "
+                + existing.idempotencyKey()
+                + " for other content");
   }
 
   private static boolean sameOrder(Order order, PlaceOrder command) {
