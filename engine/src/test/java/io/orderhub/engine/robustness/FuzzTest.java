@@ -11,11 +11,10 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
+import io.orderhub.engine.gateway.grpc.RawBytes;
 import io.orderhub.engine.testing.EngineTestBase;
 import io.orderhub.engine.testing.Transport;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -378,8 +377,8 @@ class FuzzTest extends EngineTestBase {
                 .setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(
                     MethodDescriptor.generateFullMethodName("gateway_protocol.Gateway", method))
-                .setRequestMarshaller(new Bytes())
-                .setResponseMarshaller(new Bytes())
+                .setRequestMarshaller(new RawBytes())
+                .setResponseMarshaller(new RawBytes())
                 .build();
         ClientCalls.blockingUnaryCall(
             channel,
@@ -434,22 +433,6 @@ class FuzzTest extends EngineTestBase {
             + " "
             + com.google.protobuf.TextFormat.shortDebugString(message);
     return message;
-  }
-
-  private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   // ---- helpers

@@ -13,10 +13,8 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
+import io.orderhub.engine.gateway.grpc.RawBytes;
 import io.orderhub.engine.testing.EngineTestBase;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -150,8 +148,8 @@ class GrpcBadInputTest extends EngineTestBase {
             .setType(MethodDescriptor.MethodType.UNARY)
             .setFullMethodName(
                 MethodDescriptor.generateFullMethodName("gateway_protocol.Gateway", method))
-            .setRequestMarshaller(new Bytes())
-            .setResponseMarshaller(new Bytes())
+            .setRequestMarshaller(new RawBytes())
+            .setResponseMarshaller(new RawBytes())
             .build();
     try {
       ClientCalls.blockingUnaryCall(
@@ -168,21 +166,5 @@ class GrpcBadInputTest extends EngineTestBase {
 
   private static boolean isServerError(Status status) {
     return status.getCode() == Status.Code.UNKNOWN || status.getCode() == Status.Code.INTERNAL;
-  }
-
-  private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -18,10 +18,6 @@ import io.orderhub.engine.security.EngineCredentials;
 import io.orderhub.engine.security.Identities.User;
 import io.orderhub.engine.security.IdentityChanges;
 import io.orderhub.engine.security.PasswordHashes;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -153,8 +149,8 @@ class GrpcDoorsTest {
         MethodDescriptor.<byte[], byte[]>newBuilder()
             .setType(method.getType())
             .setFullMethodName(method.getFullMethodName())
-            .setRequestMarshaller(new Bytes())
-            .setResponseMarshaller(new Bytes())
+            .setRequestMarshaller(new RawBytes())
+            .setResponseMarshaller(new RawBytes())
             .build();
     Metadata headers = new Metadata();
     if (authorization != null) {
@@ -185,21 +181,5 @@ class GrpcDoorsTest {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
-    @Override
-    public InputStream stream(byte[] value) {
-      return new ByteArrayInputStream(value);
-    }
-
-    @Override
-    public byte[] parse(InputStream stream) {
-      try {
-        return stream.readAllBytes();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }
